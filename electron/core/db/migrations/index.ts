@@ -1,0 +1,6 @@
+import { migration0001 } from './0001-core-records-and-audit';
+import { migration0002 } from './0002-user-settings';
+import type { Migration } from './migration';
+
+/** Every shipped migration, in order. Never edit one that has shipped: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
