@@ -129,7 +129,10 @@ export async function createVault(
   options: VaultOptions = {},
 ): Promise<{ vault: OpenVault; recoveryCode: string }> {
   ensureDataDir(dataDir);
-  if (vaultPresence(dataDir) !== 'absent') throw new AppError('VAULT_EXISTS');
+  if (vaultPresence(dataDir) !== 'absent') {
+    readKeySlots(dataDir); // a damaged slot file is named rather than reported as "exists"
+    throw new AppError('VAULT_EXISTS');
+  }
   const vaultId = randomUUID();
   const dataKey = randomBytes(32);
   const recoveryCode = generateRecoveryCode();

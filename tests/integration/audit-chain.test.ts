@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../electron/core/audit/audit-log';
+import { ADMIN, makeCore, setupVault, tempDir, value } from '../helpers/temp-vault';
+import { unlockVault } from '../../electron/core/vault/vault';
+import { FAST_KDF } from '../helpers/temp-vault';
+
+describe('audit log', () => {
+  it('records every change in a hash chain that detects an edited entry', async () => {
+    const t = tempDir();
+    try {
+      const { call } = await setupVault(t.dir);
+      const u = value(await call('users:create', { name: 'zy01', displayName: '组员', roles: ['member'], passphrase: 'Ceshi-mima-2026-x' }));
+      value(await call('users:setRoles', { userId: u.id, roles: ['deputy_leader'] }));
+      value(await call('session:lock', {}));
+
+      const { vault } = await unlockVault(t.dir, ADMIN.userName, ADMIN.passphrase, { kdfCost: FAST_KDF });
+      const check = verifyAuditChain(vault.db);
+      expect(check).toMatchObject({ ok: true });
+      expect(check.entries).toBeGreaterThanOrEqual(5);
+      const actions = (vault.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map(
+        (r) => r.action,
+      );
+      expect(actions).toEqual(['vault.create', 'user.create', 'user.create', 'user.roles', 'session.lock']);
+
+      // The log refuses updates and deletes through SQL…
+      expect(() => vault.db.prepare(`UPDATE audit_log SET action = 'x' WHERE seq = 3`).run()).toThrow(/append-only/);
+      expect(() => vault.db.prepare(`DELETE FROM audit_log WHERE seq = 3`).run()).toThrow(/append-only/);
+      // …and an edit made around the triggers is caught by the chain.
+      vault.db.exec('DROP TRIGGER audit_log_no_update');
+      vault.db.prepare(`UPDATE audit_log SET details = '{"roles":["group_leader"]}' WHERE seq = 4`).run();
+      expect(verifyAuditChain(vault.db)).toEqual({ ok: false, brokenAt: 4, entries: 3 });
+      vault.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('lets the auditor read it', async () => {
+    const t = tempDir();
+    try {
+      const { call } = await setupVault(t.dir);
+      value(await call('users:create', { name: 'shenji', displayName: '审计员', roles: ['auditor'], passphrase: 'Jiancha-mima-2026' }));
+      value(await call('session:lock', {}));
+      const c = makeCore(t.dir);
+      value(await c.call('session:unlock', { userName: 'shenji', passphrase: 'Jiancha-mima-2026' }));
+      const entries = value(await c.call('audit:list', { limit: 2 }));
+      expect(entries.map((e) => e.action)).toEqual(['session.unlock', 'session.lock']);
+      const older = value(await c.call('audit:list', { limit: 10, beforeSeq: entries[1]!.seq }));
+      expect(older[0]!.action).toBe('user.create');
+      expect(older[0]!.details).toEqual({ name: 'shenji', roles: ['auditor'] });
+    } finally {
+      t.cleanup();
+    }
+  });
+});
