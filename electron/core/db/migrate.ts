@@ -23,32 +23,42 @@ export function schemaVersion(db: Db): number {
   return v.v ?? 0;
 }
 
-/**
- * Brings the database to the newest version in one transaction. Refuses a database
- * written by a newer Mingjing, and one whose applied migrations no longer match
- * the shipped text (an edited migration).
- */
-export function migrate(db: Db, migrations: readonly Migration[]): { from: number; to: number } {
-  assertMonotonic(migrations);
+function ensureMigrationsTable(db: Db): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, hash TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  const applied = db.prepare('SELECT version, name, hash FROM schema_migrations ORDER BY version').all() as {
+}
+
+/**
+ * Checks the applied migrations against the shipped list without changing
+ * anything: refuses a database written by a newer Mingjing and one whose applied
+ * migrations no longer match the shipped text (an edited migration).
+ */
+export function verifyMigrations(db: Db, migrations: readonly Migration[]): { current: number; latest: number } {
+  assertMonotonic(migrations);
+  const latest = migrations.length;
+  if (schemaVersion(db) === 0) return { current: 0, latest };
+  const applied = db.prepare('SELECT version, hash FROM schema_migrations ORDER BY version').all() as {
     version: number;
-    name: string;
     hash: string;
   }[];
-  const latest = migrations.length;
-  const from = applied.length ? applied[applied.length - 1]!.version : 0;
-  if (from > latest) throw new AppError('VAULT_DB_TOO_NEW', { found: from, supported: latest });
+  const current = applied.length ? applied[applied.length - 1]!.version : 0;
+  if (current > latest) throw new AppError('VAULT_DB_TOO_NEW', { found: current, supported: latest });
   for (const row of applied) {
     const shipped = migrations[row.version - 1];
     if (!shipped || migrationHash(shipped) !== row.hash) {
       throw new AppError('VAULT_MIGRATION_EDITED', { version: row.version });
     }
   }
+  return { current, latest };
+}
+
+/** Brings the database to the newest version, all pending migrations in one transaction. */
+export function migrate(db: Db, migrations: readonly Migration[]): { from: number; to: number } {
+  const { current: from, latest } = verifyMigrations(db, migrations);
   if (from === latest) return { from, to: latest };
-  const insert = db.prepare('INSERT INTO schema_migrations (version, name, hash, applied_at) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
+    ensureMigrationsTable(db);
+    const insert = db.prepare('INSERT INTO schema_migrations (version, name, hash, applied_at) VALUES (?, ?, ?, ?)');
     for (const m of migrations.slice(from)) {
       db.exec(m.sql);
       insert.run(m.version, m.name, migrationHash(m), new Date().toISOString());

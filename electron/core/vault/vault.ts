@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_KDF_COST, deriveKey, newKdfParams, type KdfCost, type KdfParams } from '../crypto/kdf';
 import { unwrapKey, wrapKey } from '../crypto/key-wrap';
 import { generateRecoveryCode, isWellFormedRecoveryCode, normalizeRecoveryCode } from '../crypto/recovery-code';
-import { migrate } from '../db/migrate';
+import { migrate, verifyMigrations } from '../db/migrate';
+import { checkSqlcipherPages, type PageCheck } from '../db/sqlcipher-page-check';
 import { MIGRATIONS } from '../db/migrations';
 import type { Migration } from '../db/migrations/migration';
 import { openEncryptedDatabase, type Db } from '../db/open-database';
@@ -17,6 +18,8 @@ export interface VaultOptions {
   migrations?: readonly Migration[];
   cacheKiB?: number;
   now?: () => number;
+  /** 'verify' checks the applied migrations but applies none (used by `cli check`). */
+  migrationMode?: 'apply' | 'verify';
 }
 
 /** An unlocked vault: the open database and the data key, until `close()`. */
@@ -62,6 +65,12 @@ export class OpenVault {
     const key = await openSlot(this.vaultId, slot, passphrase);
     key?.fill(0);
     return key !== null;
+  }
+
+  /** Folds the WAL into the file, then checks every page's HMAC with the data key. */
+  checkCipherPages(): PageCheck {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return checkSqlcipherPages(dataPath(this.dataDir, 'database'), this.dataKey);
   }
 
   close(): void {
@@ -111,7 +120,9 @@ function openDatabase(dataDir: string, dataKey: Buffer, options: VaultOptions): 
     ...(options.cacheKiB ? { cacheKiB: options.cacheKiB } : {}),
   });
   try {
-    migrate(db, options.migrations ?? MIGRATIONS);
+    const list = options.migrations ?? MIGRATIONS;
+    if (options.migrationMode === 'verify') verifyMigrations(db, list);
+    else migrate(db, list);
   } catch (err) {
     db.close();
     throw err;
