@@ -52,6 +52,6 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, fileLabel: 
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');
-  db.pragma(`cache_size = -${options.cacheKiB ?? 32 * 1024}`);
+  db.pragma(`cache_size = -${options.cacheKiB ?? 128 * 1024}`);
   return db;
 }
