@@ -32,6 +32,8 @@ export const userSchema = z.object({
   displayName: z.string(),
   roles: z.array(roleSchema),
   autoLockMinutes: autoLockMinutesSchema,
+  /** Set when an administrator chose the passphrase: the user must replace it first. */
+  mustChangePassphrase: z.boolean(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;

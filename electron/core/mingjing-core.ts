@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Access, Channel, ChannelOutput, Contract, SessionInfo, User } from '../../shared/contract';
-import { rolesAreSeparated, type Role } from '../../shared/roles';
+import { isSystemRole, rolesAreSeparated, type Role } from '../../shared/roles';
 import type { z } from 'zod';
 import { appendAudit, listAudit, type AuditInput } from './audit/audit-log';
 import { HybridLogicalClock } from './clock/hlc';
@@ -15,6 +15,7 @@ import {
   findLiveUserByName,
   insertUser,
   listLiveUsers,
+  setMustChangePassphrase,
   tombstoneUser,
   updateAutoLock,
   updateUserRoles,
@@ -53,11 +54,14 @@ export class MingjingCore {
   }
 
   /** Throws unless the caller may use a channel with this access rule. */
-  authorize(access: Access): void {
+  authorize(access: Access, channel: Channel): void {
     if (access === 'public') return;
     const s = this.requireSession();
-    if (access === 'unlocked') return;
     const user = this.currentUser(s);
+    if (user.mustChangePassphrase && channel !== 'session:changePassphrase') {
+      throw new AppError('PASSPHRASE_CHANGE_REQUIRED');
+    }
+    if (access === 'unlocked') return;
     if (!user.roles.some((r) => access.includes(r))) throw new AppError('ROLE_FORBIDDEN');
   }
 
@@ -148,7 +152,9 @@ export class MingjingCore {
       await vault.setUserSlot(user.id, user.name, newPassphrase);
       const nextCode = await vault.rotateRecoveryCode();
       const session = this.openSessionFor(vault, user.id);
-      this.write(session, { action: 'session.recover', entityType: 'user', entityId: user.id }, () => {});
+      this.write(session, { action: 'session.recover', entityType: 'user', entityId: user.id }, (db, hlc) =>
+        setMustChangePassphrase(db, user.id, false, hlc),
+      );
       return { session: this.sessionInfo(session), recoveryCode: nextCode };
     },
 
@@ -168,7 +174,9 @@ export class MingjingCore {
       if (!(await s.vault.verifyPassphrase(user.id, current))) throw new AppError('VAULT_BAD_CREDENTIALS');
       assertNotTrivial(next, user.name);
       await s.vault.setUserSlot(user.id, user.name, next);
-      this.write(s, { action: 'user.passphrase_change', entityType: 'user', entityId: user.id }, () => {});
+      this.write(s, { action: 'user.passphrase_change', entityType: 'user', entityId: user.id }, (db, hlc) =>
+        setMustChangePassphrase(db, user.id, false, hlc),
+      );
       return null;
     },
 
@@ -195,6 +203,10 @@ export class MingjingCore {
     'users:create': async (input) => {
       const s = this.requireSession();
       assertSeparated(input.roles);
+      // The system administrator opens accounts; only the security administrator grants system roles.
+      if (input.roles.some(isSystemRole) && !this.currentUser(s).roles.includes('security_admin')) {
+        throw new AppError('ROLE_FORBIDDEN');
+      }
       assertNotTrivial(input.passphrase, input.name);
       if (findLiveUserByName(s.vault.db, input.name)) throw new AppError('USER_EXISTS');
       const id = randomUUID();
@@ -204,7 +216,7 @@ export class MingjingCore {
         this.write(
           s,
           { action: 'user.create', entityType: 'user', entityId: id, details: { name: input.name, roles: input.roles } },
-          (db, hlc) =>
+          (db, hlc) => {
             insertUser(db, {
               id,
               name: input.name,
@@ -212,7 +224,10 @@ export class MingjingCore {
               roles: input.roles,
               originOffice: s.office.id,
               hlc,
-            }),
+            });
+            // The administrator knows this passphrase; the user replaces it at first sign-in.
+            setMustChangePassphrase(db, id, true, hlc);
+          },
         );
       } catch (err) {
         s.vault.removeUserSlot(id);

@@ -21,7 +21,7 @@ export function createRouter(core: MingjingCore, onInternalError: (err: unknown)
     if (!isChannel(channel)) return fail('CHANNEL_UNKNOWN');
     const spec = contract[channel];
     try {
-      core.authorize(spec.access);
+      core.authorize(spec.access, channel);
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

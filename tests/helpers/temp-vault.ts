@@ -45,3 +45,14 @@ export async function setupVault(dataDir: string, extra: Partial<CoreOptions> = 
   );
   return { ...made, recoveryCode: setup.recoveryCode, adminId: setup.session.user.id };
 }
+
+/**
+ * A new account must replace the passphrase an administrator gave it before it can
+ * do anything else. This signs in once (on a separate core) and does that.
+ */
+export async function activateUser(dataDir: string, userName: string, initial: string, final: string): Promise<void> {
+  const { call } = makeCore(dataDir);
+  value(await call('session:unlock', { userName, passphrase: initial }));
+  value(await call('session:changePassphrase', { current: initial, next: final }));
+  value(await call('session:lock', {}));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit/audit-log';
-import { ADMIN, makeCore, setupVault, tempDir, value } from '../helpers/temp-vault';
+import { activateUser, ADMIN, makeCore, setupVault, tempDir, value } from '../helpers/temp-vault';
 import { unlockVault } from '../../electron/core/vault/vault';
 import { FAST_KDF } from '../helpers/temp-vault';
 
@@ -39,15 +39,24 @@ describe('audit log', () => {
     const t = tempDir();
     try {
       const { call } = await setupVault(t.dir);
-      value(await call('users:create', { name: 'shenji', displayName: '审计员', roles: ['auditor'], passphrase: 'Jiancha-mima-2026' }));
+      value(await call('users:create', { name: 'shenji', displayName: '审计员', roles: ['auditor'], passphrase: 'Chushi-mima-2026-y' }));
       value(await call('session:lock', {}));
+      await activateUser(t.dir, 'shenji', 'Chushi-mima-2026-y', 'Jiancha-mima-2026');
       const c = makeCore(t.dir);
       value(await c.call('session:unlock', { userName: 'shenji', passphrase: 'Jiancha-mima-2026' }));
       const entries = value(await c.call('audit:list', { limit: 2 }));
       expect(entries.map((e) => e.action)).toEqual(['session.unlock', 'session.lock']);
       const older = value(await c.call('audit:list', { limit: 10, beforeSeq: entries[1]!.seq }));
-      expect(older[0]!.action).toBe('user.create');
-      expect(older[0]!.details).toEqual({ name: 'shenji', roles: ['auditor'] });
+      expect(older.map((e) => e.action)).toEqual([
+        'user.passphrase_change',
+        'session.unlock',
+        'session.lock',
+        'user.create',
+        'user.create',
+        'vault.create',
+      ]);
+      expect(older[3]!.details).toEqual({ name: 'shenji', roles: ['auditor'] });
+      expect(older.every((e) => e.seq < entries[1]!.seq)).toBe(true);
     } finally {
       t.cleanup();
     }

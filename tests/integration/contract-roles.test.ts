@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/roles';
-import { ADMIN, makeCore, setupVault, tempDir, value } from '../helpers/temp-vault';
+import { activateUser, ADMIN, makeCore, setupVault, tempDir, value } from '../helpers/temp-vault';
 
 /**
  * The role matrix, written out by hand so it is checked against the contract
@@ -28,6 +28,7 @@ const EXPECTED: Record<Channel, 'public' | readonly Role[]> = {
 };
 
 const PASS = 'Ceshi-mima-2026-x';
+const INITIAL = 'Chushi-mima-2026-y';
 const userFor = (role: Role) => `u_${role}`;
 // Input that no schema accepts: an allowed caller gets INPUT_INVALID, a forbidden one ROLE_FORBIDDEN.
 const PROBE = { __probe: true };
@@ -40,7 +41,8 @@ describe('contract role matrix (enforced in the core, not only the UI)', () => {
     harness = await setupVault(t.dir);
     for (const role of ROLES) {
       if (role === 'security_admin') continue;
-      value(await harness.call('users:create', { name: userFor(role), displayName: role, roles: [role], passphrase: PASS }));
+      value(await harness.call('users:create', { name: userFor(role), displayName: role, roles: [role], passphrase: INITIAL }));
+      await activateUser(t.dir, userFor(role), INITIAL, PASS);
     }
     value(await harness.call('session:lock', {}));
   });
@@ -118,6 +120,44 @@ describe('account rules', () => {
       expect(demote.ok ? 'ok' : demote.error.code).toBe('USER_LAST_SECURITY_ADMIN');
       const dup = await call('users:create', { name: 'admin', displayName: 'x', roles: ['member'], passphrase: PASS });
       expect(dup.ok ? 'ok' : dup.error.code).toBe('USER_EXISTS');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('lets the system administrator open inspection accounts but not grant system roles', async () => {
+    const t = tempDir();
+    try {
+      const { call } = await setupVault(t.dir);
+      value(await call('users:create', { name: 'xitong', displayName: '系统管理员', roles: ['system_admin'], passphrase: INITIAL }));
+      await activateUser(t.dir, 'xitong', INITIAL, PASS);
+      value(await call('session:lock', {}));
+      value(await call('session:unlock', { userName: 'xitong', passphrase: PASS }));
+      const grant = await call('users:create', { name: 'second', displayName: 'x', roles: ['security_admin'], passphrase: PASS });
+      expect(grant.ok ? 'ok' : grant.error.code).toBe('ROLE_FORBIDDEN');
+      const member = value(await call('users:create', { name: 'zuyuan', displayName: '组员', roles: ['member'], passphrase: PASS }));
+      expect(member.roles).toEqual(['member']);
+      const names = value(await call('users:list', {})).map((u) => u.name);
+      expect(names).toEqual(['admin', 'xitong', 'zuyuan']);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('makes a new account replace its initial passphrase before anything else', async () => {
+    const t = tempDir();
+    try {
+      const { call } = await setupVault(t.dir);
+      const created = value(await call('users:create', { name: 'zuyuan', displayName: '组员', roles: ['member'], passphrase: INITIAL }));
+      expect(created.mustChangePassphrase).toBe(true);
+      value(await call('session:lock', {}));
+      const session = value(await call('session:unlock', { userName: 'zuyuan', passphrase: INITIAL }));
+      expect(session.user.mustChangePassphrase).toBe(true);
+      const blocked = await call('settings:setAutoLock', { minutes: 5 });
+      expect(blocked.ok ? 'ok' : blocked.error.code).toBe('PASSPHRASE_CHANGE_REQUIRED');
+      value(await call('session:changePassphrase', { current: INITIAL, next: PASS }));
+      expect(value(await call('session:current', {}))?.user.mustChangePassphrase).toBe(false);
+      expect((await call('settings:setAutoLock', { minutes: 5 })).ok).toBe(true);
     } finally {
       t.cleanup();
     }

@@ -8,6 +8,7 @@ interface UserRow {
   display_name: string;
   roles: string;
   auto_lock_minutes: number;
+  must_change_passphrase: number;
   created_hlc: string;
 }
 
@@ -17,6 +18,7 @@ const toUser = (r: UserRow): User => ({
   displayName: r.display_name,
   roles: JSON.parse(r.roles) as Role[],
   autoLockMinutes: r.auto_lock_minutes,
+  mustChangePassphrase: r.must_change_passphrase === 1,
   createdAt: new Date(Number(r.created_hlc.slice(0, 15))).toISOString(),
 });
 
@@ -50,6 +52,10 @@ export function updateUserRoles(db: Db, id: string, roles: Role[], hlc: string):
 
 export function updateAutoLock(db: Db, id: string, minutes: number, hlc: string): void {
   db.prepare('UPDATE users SET auto_lock_minutes = ?, updated_hlc = ? WHERE id = ?').run(minutes, hlc, id);
+}
+
+export function setMustChangePassphrase(db: Db, id: string, value: boolean, hlc: string): void {
+  db.prepare('UPDATE users SET must_change_passphrase = ?, updated_hlc = ? WHERE id = ?').run(value ? 1 : 0, hlc, id);
 }
 
 export function tombstoneUser(db: Db, id: string, hlc: string): void {
