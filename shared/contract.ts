@@ -108,6 +108,8 @@ export const contract = {
   ),
   'session:current': entry('public', none, sessionInfoSchema.nullable()),
   'session:lock': entry('public', none, z.null()),
+  /** Keeps the core's idle timer in step with mouse and keyboard activity in the window. */
+  'session:touch': entry('unlocked', none, z.null()),
   'session:changePassphrase': entry(
     'unlocked',
     z.object({ current: z.string().min(1).max(PASSPHRASE_MAX_LENGTH), next: passphraseSchema }).strict(),

@@ -168,6 +168,9 @@ export class MingjingCore {
       return null;
     },
 
+    // The router has already marked the activity; nothing else to do.
+    'session:touch': () => null,
+
     'session:changePassphrase': async ({ current, next }) => {
       const s = this.requireSession();
       const user = this.currentUser(s);

@@ -19,6 +19,7 @@ const EXPECTED: Record<Channel, 'public' | readonly Role[]> = {
   'prefs:get': 'public',
   'prefs:setLanguage': 'public',
   'session:changePassphrase': EVERYONE,
+  'session:touch': EVERYONE,
   'settings:setAutoLock': EVERYONE,
   'users:list': ['system_admin', 'security_admin'],
   'users:create': ['system_admin', 'security_admin'],

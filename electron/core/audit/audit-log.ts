@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '../../../shared/audit-actions';
 import type { AuditEntry } from '../../../shared/contract';
 import type { Db } from '../db/open-database';
 import { canonicalJson } from './canonical-json';
@@ -8,7 +9,7 @@ export const AUDIT_GENESIS = '0'.repeat(64);
 export interface AuditInput {
   actorId: string | null;
   actorName: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   /** Never passphrases, keys, reporter identities or case content: names of fields, ids, counts. */

@@ -20,7 +20,7 @@ for (;;) {
       appendAudit(vault.db, { hlc: `${String(ms).padStart(15, '0')}-0000-crash`, wall: new Date(ms) }, {
         actorId: null,
         actorName: 'crash-writer',
-        action: 'test.batch',
+        action: 'user.auto_lock',
         entityType: 'probe',
         entityId: null,
         details: { i, filler: 'x'.repeat(200) },

@@ -1,0 +1,20 @@
+import { contract, type Channel } from '../../../shared/contract';
+import type { Role } from '../../../shared/roles';
+
+/** Whether a user with these roles may call a channel, read from the contract itself. */
+export function mayCall(channel: Channel, roles: readonly Role[]): boolean {
+  const access = contract[channel].access;
+  if (access === 'public' || access === 'unlocked') return true;
+  return roles.some((role) => (access as readonly Role[]).includes(role));
+}
+
+export type PageKey = 'home' | 'users' | 'audit' | 'settings';
+
+/** The pages this user can actually use, in navigation order. */
+export function pagesFor(roles: readonly Role[]): PageKey[] {
+  const pages: PageKey[] = ['home'];
+  if (mayCall('users:list', roles)) pages.push('users');
+  if (mayCall('audit:list', roles)) pages.push('audit');
+  pages.push('settings');
+  return pages;
+}

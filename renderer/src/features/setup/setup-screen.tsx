@@ -1,0 +1,140 @@
+import { Alert, Button, Form, Input, Steps } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { userNameSchema, type SessionInfo } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { queryKeys } from '../../api/queries';
+import { AuthLayout } from '../../components/auth-layout';
+import { NewPassphraseFields } from '../../components/new-passphrase-fields';
+import { errorMessage } from '../../i18n/i18n';
+import { useUserNameRules } from '../users/user-name-rules';
+
+interface SetupValues {
+  officeName: string;
+  userName: string;
+  displayName: string;
+  passphrase: string;
+  passphraseConfirm: string;
+}
+
+interface SetupScreenProps {
+  /** The vault exists and the first user is signed in; the recovery code must be shown next. */
+  onCreated: (recoveryCode: string, session: SessionInfo) => void;
+}
+
+export function SetupSteps({ current }: { current: 0 | 1 | 2 }) {
+  const { t } = useTranslation();
+  return (
+    <Steps
+      size="small"
+      current={current}
+      style={{ marginBottom: 24 }}
+      items={[
+        { title: t('setup.steps.office') },
+        { title: t('setup.steps.recovery') },
+        { title: t('setup.steps.done') },
+      ]}
+    />
+  );
+}
+
+/** First run: the office, the first account (security administrator) and its passphrase. */
+export function SetupScreen({ onCreated }: SetupScreenProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<SetupValues>();
+  const client = useQueryClient();
+  const userName = Form.useWatch('userName', form) ?? '';
+  const officeName = Form.useWatch('officeName', form) ?? '';
+  const displayName = Form.useWatch('displayName', form) ?? '';
+  const userNameRules = useUserNameRules();
+
+  const setup = useMutation({
+    mutationFn: (values: SetupValues) =>
+      call('vault:setup', {
+        officeName: values.officeName.trim(),
+        userName: userNameSchema.parse(values.userName),
+        displayName: values.displayName.trim(),
+        passphrase: values.passphrase,
+      }),
+    onSuccess: (result) => {
+      void client.invalidateQueries({ queryKey: queryKeys.status });
+      onCreated(result.recoveryCode, result.session);
+    },
+  });
+
+  return (
+    <AuthLayout
+      title={t('setup.title')}
+      subtitle={t('setup.subtitle')}
+      width={560}
+      data-testid="setup-screen"
+    >
+      <SetupSteps current={0} />
+      <Form<SetupValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(values) => setup.mutate(values)}
+        disabled={setup.isPending}
+      >
+        <Form.Item
+          name="officeName"
+          label={t('setup.officeName')}
+          extra={t('setup.officeNameHelp')}
+          rules={[
+            { required: true, whitespace: true, message: t('setup.officeNameRequired') },
+            { max: 64, message: t('validation.maxLength', { max: 64 }) },
+          ]}
+        >
+          <Input data-testid="setup-office" maxLength={64} placeholder={t('setup.officeNamePlaceholder')} />
+        </Form.Item>
+        <Alert type="info" showIcon title={t('setup.firstUserNote')} style={{ marginBottom: 16 }} />
+        <Form.Item
+          name="userName"
+          label={t('fields.userName')}
+          extra={t('users.userNameHelp')}
+          rules={userNameRules}
+        >
+          <Input data-testid="setup-user" maxLength={32} autoComplete="off" spellCheck={false} />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('fields.displayName')}
+          rules={[
+            { required: true, whitespace: true, message: t('users.displayNameRequired') },
+            { max: 32, message: t('validation.maxLength', { max: 32 }) },
+          ]}
+        >
+          <Input data-testid="setup-display-name" maxLength={32} autoComplete="off" />
+        </Form.Item>
+        <NewPassphraseFields
+          name="passphrase"
+          label={t('fields.passphrase')}
+          confirmLabel={t('fields.passphraseConfirm')}
+          data-testid="setup-passphrase"
+          userName={userName}
+          userInputs={[officeName, displayName]}
+        />
+        {setup.isError ? (
+          <Alert
+            type="error"
+            showIcon
+            title={errorMessage(t, setup.error)}
+            style={{ marginBottom: 16 }}
+            data-testid="setup-error"
+          />
+        ) : null}
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={setup.isPending}
+          data-testid="setup-submit"
+        >
+          {t('setup.submit')}
+        </Button>
+      </Form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,128 @@
+import type { Page } from '@playwright/test';
+import { chooseOption, expect, test } from './electron-app';
+
+// The desktop app, driven through Playwright's _electron: the same journey as the
+// browser test (tests/e2e/browser/journey.spec.ts), but over real IPC, the app://
+// protocol, the sandboxed preload and the Electron build of the SQLite binding.
+// Run with `npm run test:electron` (Linux CI: under xvfb-run). Skips without Electron.
+
+const OFFICE = '第一巡视组';
+const ADMIN = { name: 'wangfang', displayName: '王芳' };
+const FIRST_PASSPHRASE = 'Qingshan lushui 2026 mingjing';
+const NEW_PASSPHRASE = 'Changfeng polang huiyou shi';
+
+async function readRecoveryCode(page: Page): Promise<string> {
+  await expect(page.getByTestId('recovery-code')).toBeVisible();
+  const groups = await page.getByTestId('recovery-code-group').allTextContents();
+  expect(groups).toHaveLength(6);
+  for (const group of groups) expect(group).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}$/);
+  return groups.join('-');
+}
+
+async function confirmRecoveryCode(page: Page, typed: string): Promise<void> {
+  await page.getByTestId('recovery-confirm-input').fill(typed);
+  await page.getByTestId('recovery-confirm-check').check();
+  await page.getByTestId('recovery-confirm-submit').click();
+}
+
+async function unlock(page: Page, passphrase: string): Promise<void> {
+  await expect(page.getByTestId('unlock-submit')).toBeVisible();
+  await page.getByTestId('unlock-passphrase').fill(passphrase);
+  await page.getByTestId('unlock-submit').click();
+}
+
+test('desktop: first run → recovery code → lock → wrong passphrase → unlock → languages → recovery', async ({
+  electronApp,
+  page,
+  problems,
+}) => {
+  // The shell as the renderer sees it: our origin, the preload's API and nothing else.
+  expect(page.url()).toBe('app://mingjing/index.html');
+  const exposed = await page.evaluate(() => ({
+    api: Object.keys((window as unknown as { mingjing: object }).mingjing).sort(),
+    hasRequire: typeof (window as unknown as { require?: unknown }).require !== 'undefined',
+    hasProcess: typeof (window as unknown as { process?: unknown }).process !== 'undefined',
+  }));
+  expect(exposed.api).toContain('vault:setup');
+  expect(exposed.api).toContain('session:unlock');
+  expect(exposed.hasRequire).toBe(false);
+  expect(exposed.hasProcess).toBe(false);
+  const prefs = await electronApp.evaluate(({ BrowserWindow }) => {
+    const [win] = BrowserWindow.getAllWindows();
+    const p = win!.webContents.getLastWebPreferences()!;
+    return { windows: BrowserWindow.getAllWindows().length, p };
+  });
+  expect(prefs.windows).toBe(1);
+  expect(prefs.p).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webviewTag: false,
+  });
+  // The network is closed: a fetch to anywhere else fails.
+  const fetched = await page.evaluate(() =>
+    fetch('https://example.com/').then(
+      () => 'reached',
+      () => 'blocked',
+    ),
+  );
+  expect(fetched).toBe('blocked');
+  problems.length = 0; // the blocked fetch above is expected to be reported
+
+  // First run.
+  await expect(page.getByTestId('setup-office')).toBeVisible();
+  await page.getByTestId('setup-office').fill(OFFICE);
+  await page.getByTestId('setup-user').fill(ADMIN.name);
+  await page.getByTestId('setup-display-name').fill(ADMIN.displayName);
+  await page.getByTestId('setup-passphrase').fill(FIRST_PASSPHRASE);
+  await page.getByTestId('setup-passphrase-confirm').fill(FIRST_PASSPHRASE);
+  await page.getByTestId('setup-submit').click();
+
+  // The recovery code, shown once, confirmed.
+  const code = await readRecoveryCode(page);
+  await confirmRecoveryCode(page, code.split('-').at(-1)!);
+  const main = page.getByTestId('main-layout');
+  await expect(main).toBeVisible();
+
+  // Lock; a wrong passphrase shows the error; the right one opens.
+  await page.getByTestId('lock-button').click();
+  await expect(main).toHaveCount(0);
+  await unlock(page, 'not the passphrase at all');
+  await expect(page.getByTestId('unlock-error')).toBeVisible();
+  await unlock(page, FIRST_PASSPHRASE);
+  await expect(main).toBeVisible();
+
+  // English, then back to Simplified Chinese.
+  await page.getByTestId('nav-settings').click();
+  await chooseOption(page, 'language-select', 'English');
+  await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await chooseOption(page, 'language-select', '简体中文');
+  await expect(page.getByTestId('nav-settings')).toHaveText('设置');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  // Forgot the passphrase: the recovery code and a new passphrase.
+  await page.getByTestId('lock-button').click();
+  await expect(page.getByTestId('unlock-submit')).toBeVisible();
+  await page.getByTestId('recover-link').click();
+  await expect(page.getByTestId('recover-code')).toBeVisible();
+  await expect(page.getByTestId('recover-user')).toContainText(ADMIN.name);
+  await page.getByTestId('recover-code').fill(code);
+  await page.getByTestId('recover-new-passphrase').fill(NEW_PASSPHRASE);
+  await page.getByTestId('recover-new-passphrase-confirm').fill(NEW_PASSPHRASE);
+  await page.getByTestId('recover-submit').click();
+  const newCode = await readRecoveryCode(page);
+  expect(newCode).not.toEqual(code);
+  await confirmRecoveryCode(page, newCode);
+  await expect(main).toBeVisible();
+
+  // The new passphrase opens the vault; the old one no longer does.
+  await page.getByTestId('lock-button').click();
+  await unlock(page, FIRST_PASSPHRASE);
+  await expect(page.getByTestId('unlock-error')).toBeVisible();
+  await unlock(page, NEW_PASSPHRASE);
+  await expect(main).toBeVisible();
+  await expect(page.getByTestId('header-user')).toHaveText(ADMIN.displayName);
+
+  expect(problems).toEqual([]);
+});
