@@ -116,8 +116,16 @@ export const contract = {
     z.null(),
   ),
   'prefs:get': entry('public', none, preferencesSchema),
-  'prefs:setLanguage': entry('public', z.object({ language: localeSchema.nullable() }).strict(), preferencesSchema),
-  'settings:setAutoLock': entry('unlocked', z.object({ minutes: autoLockMinutesSchema }).strict(), userSchema),
+  'prefs:setLanguage': entry(
+    'public',
+    z.object({ language: localeSchema.nullable() }).strict(),
+    preferencesSchema,
+  ),
+  'settings:setAutoLock': entry(
+    'unlocked',
+    z.object({ minutes: autoLockMinutesSchema }).strict(),
+    userSchema,
+  ),
   'users:list': entry(ACCOUNT_ADMINS, none, z.array(userSchema)),
   'users:create': entry(
     ACCOUNT_ADMINS,
@@ -139,7 +147,9 @@ export const contract = {
   'users:remove': entry(ACCOUNT_ADMINS, z.object({ userId: z.string().uuid() }).strict(), z.null()),
   'audit:list': entry(
     ['auditor', 'security_admin'],
-    z.object({ limit: z.number().int().min(1).max(500), beforeSeq: z.number().int().positive().optional() }).strict(),
+    z
+      .object({ limit: z.number().int().min(1).max(500), beforeSeq: z.number().int().positive().optional() })
+      .strict(),
     z.array(auditEntrySchema),
   ),
 } as const;

@@ -35,6 +35,8 @@ function loadCatalog(): Map<string, string> {
 export function describeError(error: ErrorPayload): string {
   const template = loadCatalog().get(error.messageKey);
   if (!template) return error.code;
-  const text = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(error.details?.[name] ?? ''));
+  const text = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+    String(error.details?.[name] ?? ''),
+  );
   return `${text} (${error.code})`;
 }

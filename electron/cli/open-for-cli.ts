@@ -6,7 +6,8 @@ import { UsageError } from './args';
 import { readPassphrase } from './passphrase';
 
 export function assertDataDir(dataDir: string): void {
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new UsageError(`no such data folder: ${dataDir}`);
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())
+    throw new UsageError(`no such data folder: ${dataDir}`);
 }
 
 /** Unlocks as --user (or the only user), read-only with respect to migrations. */
@@ -20,6 +21,9 @@ export async function openForCli(dataDir: string, user: string | undefined): Pro
     userName = names[0]!;
   }
   const passphrase = await readPassphrase(`passphrase for ${userName}: `);
-  const { vault } = await unlockVault(dataDir, userName, passphrase, { migrationMode: 'verify', kdfCost: kdfCostFromEnv() });
+  const { vault } = await unlockVault(dataDir, userName, passphrase, {
+    migrationMode: 'verify',
+    kdfCost: kdfCostFromEnv(),
+  });
   return vault;
 }

@@ -6,7 +6,8 @@ import { UsageError } from './args';
 export async function readPassphrase(prompt: string): Promise<string> {
   const fromEnv = process.env.MINGJING_PASSPHRASE;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (!process.stdin.isTTY) throw new UsageError('no terminal to ask for the passphrase: set MINGJING_PASSPHRASE');
+  if (!process.stdin.isTTY)
+    throw new UsageError('no terminal to ask for the passphrase: set MINGJING_PASSPHRASE');
   let muted = false;
   const output = new Writable({
     write(chunk: Buffer, _enc, done) {

@@ -11,6 +11,10 @@ export class AppError extends Error {
   }
 
   toPayload(): ErrorPayload {
-    return { code: this.code, messageKey: messageKeyFor(this.code), ...(this.details ? { details: this.details } : {}) };
+    return {
+      code: this.code,
+      messageKey: messageKeyFor(this.code),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }

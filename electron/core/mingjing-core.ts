@@ -84,7 +84,11 @@ export class MingjingCore {
     const s = this.session;
     if (!s) return;
     try {
-      this.write(s, { action: 'session.lock', entityType: 'session', entityId: null, details: { reason } }, () => {});
+      this.write(
+        s,
+        { action: 'session.lock', entityType: 'session', entityId: null, details: { reason } },
+        () => {},
+      );
     } finally {
       s.vault.close();
       this.session = null;
@@ -118,7 +122,12 @@ export class MingjingCore {
       });
       this.write(
         session,
-        { action: 'user.create', entityType: 'user', entityId: userId, details: { roles: ['security_admin'] } },
+        {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: userId,
+          details: { roles: ['security_admin'] },
+        },
         (db, hlc) =>
           insertUser(db, {
             id: userId,
@@ -195,7 +204,12 @@ export class MingjingCore {
       const before = this.currentUser(s).autoLockMinutes;
       this.write(
         s,
-        { action: 'user.auto_lock', entityType: 'user', entityId: s.userId, details: { from: before, to: minutes } },
+        {
+          action: 'user.auto_lock',
+          entityType: 'user',
+          entityId: s.userId,
+          details: { from: before, to: minutes },
+        },
         (db, hlc) => updateAutoLock(db, s.userId, minutes, hlc),
       );
       return this.currentUser(s);
@@ -218,7 +232,12 @@ export class MingjingCore {
       try {
         this.write(
           s,
-          { action: 'user.create', entityType: 'user', entityId: id, details: { name: input.name, roles: input.roles } },
+          {
+            action: 'user.create',
+            entityType: 'user',
+            entityId: id,
+            details: { name: input.name, roles: input.roles },
+          },
           (db, hlc) => {
             insertUser(db, {
               id,
@@ -247,7 +266,12 @@ export class MingjingCore {
       this.assertKeepsSecurityAdmin(s.vault.db, target, roles);
       this.write(
         s,
-        { action: 'user.roles', entityType: 'user', entityId: userId, details: { from: target.roles, to: roles } },
+        {
+          action: 'user.roles',
+          entityType: 'user',
+          entityId: userId,
+          details: { from: target.roles, to: roles },
+        },
         (db, hlc) => updateUserRoles(db, userId, uniqueRoles(roles), hlc),
       );
       return findLiveUser(s.vault.db, userId)!;
@@ -277,21 +301,33 @@ export class MingjingCore {
   }
 
   /** Runs a change and its audit entry in one transaction. */
-  private write(s: ActiveSession, audit: Omit<AuditInput, 'actorId' | 'actorName'>, change: (db: Db, hlc: string) => void): void {
+  private write(
+    s: ActiveSession,
+    audit: Omit<AuditInput, 'actorId' | 'actorName'>,
+    change: (db: Db, hlc: string) => void,
+  ): void {
     const db = s.vault.db;
     const actor = findLiveUser(db, s.userId);
     db.transaction(() => {
       const hlc = s.clock.now();
       change(db, hlc);
-      appendAudit(db, { hlc, wall: new Date(this.now()) }, {
-        actorId: s.userId,
-        actorName: actor?.name ?? null,
-        ...audit,
-      });
+      appendAudit(
+        db,
+        { hlc, wall: new Date(this.now()) },
+        {
+          actorId: s.userId,
+          actorName: actor?.name ?? null,
+          ...audit,
+        },
+      );
     })();
   }
 
-  private startSession(vault: OpenVault, userId: string, office: { id: string; name: string }): ActiveSession {
+  private startSession(
+    vault: OpenVault,
+    userId: string,
+    office: { id: string; name: string },
+  ): ActiveSession {
     const clock = new HybridLogicalClock(office.id.slice(0, 8), this.now, lastHlc(vault.db));
     this.session = { vault, userId, office, clock, lastActivityMs: this.now() };
     return this.session;
@@ -303,7 +339,10 @@ export class MingjingCore {
       vault.close();
       throw new AppError('VAULT_BAD_CREDENTIALS');
     }
-    const office = { id: readMeta(vault.db, 'office_id') ?? '', name: readMeta(vault.db, 'office_name') ?? '' };
+    const office = {
+      id: readMeta(vault.db, 'office_id') ?? '',
+      name: readMeta(vault.db, 'office_name') ?? '',
+    };
     return this.startSession(vault, userId, office);
   }
 

@@ -6,10 +6,9 @@ export function readMeta(db: Db, key: string): string | null {
 }
 
 export function writeMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 /** The newest HLC this database has seen, so the clock never runs backwards across restarts. */

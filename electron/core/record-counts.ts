@@ -9,7 +9,9 @@ export function recordCounts(db: Db): Record<string, number> {
   for (const { name } of tables) {
     const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[];
     if (!columns.some((c) => c.name === 'deleted_hlc')) continue;
-    counts[name] = (db.prepare(`SELECT count(*) AS n FROM "${name}" WHERE deleted_hlc IS NULL`).get() as { n: number }).n;
+    counts[name] = (
+      db.prepare(`SELECT count(*) AS n FROM "${name}" WHERE deleted_hlc IS NULL`).get() as { n: number }
+    ).n;
   }
   counts.audit_log = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
   return counts;

@@ -6,7 +6,10 @@ import type { MingjingCore } from './mingjing-core';
 
 export type RouterCall = (channel: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
-const fail = (code: ErrorCode, details?: Record<string, string | number>): { ok: false; error: ErrorPayload } => ({
+const fail = (
+  code: ErrorCode,
+  details?: Record<string, string | number>,
+): { ok: false; error: ErrorPayload } => ({
   ok: false,
   error: { code, messageKey: messageKeyFor(code), ...(details ? { details } : {}) },
 });
@@ -16,7 +19,10 @@ const fail = (code: ErrorCode, details?: Record<string, string | number>): { ok:
  * allowed → input parsed by the contract's schema → handler → output parsed →
  * envelope. Unexpected errors become INTERNAL; no stack trace leaves the core.
  */
-export function createRouter(core: MingjingCore, onInternalError: (err: unknown) => void = () => {}): RouterCall {
+export function createRouter(
+  core: MingjingCore,
+  onInternalError: (err: unknown) => void = () => {},
+): RouterCall {
   return async (channel, rawInput) => {
     if (!isChannel(channel)) return fail('CHANNEL_UNKNOWN');
     const spec = contract[channel];

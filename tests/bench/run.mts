@@ -41,7 +41,12 @@ function percentile(sorted: number[], p: number): number {
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
   const mean = s.reduce((a, b) => a + b, 0) / s.length;
-  return { n: s.length, meanMs: +mean.toFixed(4), p50Ms: +percentile(s, 50).toFixed(4), p95Ms: +percentile(s, 95).toFixed(4) };
+  return {
+    n: s.length,
+    meanMs: +mean.toFixed(4),
+    p50Ms: +percentile(s, 50).toFixed(4),
+    p95Ms: +percentile(s, 95).toFixed(4),
+  };
 }
 
 function time(fn: () => void): number {
@@ -65,17 +70,25 @@ function bulkInsert(db: Db): number {
 }
 
 function pageReads(db: Db): number[] {
-  const page = db.prepare('SELECT * FROM rec WHERE grp = ? AND deleted_hlc IS NULL ORDER BY updated_hlc DESC LIMIT 50');
+  const page = db.prepare(
+    'SELECT * FROM rec WHERE grp = ? AND deleted_hlc IS NULL ORDER BY updated_hlc DESC LIMIT 50',
+  );
   const out: number[] = [];
   for (let i = 0; i < READS; i++) out.push(time(() => page.all(Math.floor(Math.random() * 2_000))));
   return out;
 }
 
 function smallTransactions(db: Db): number[] {
-  const update = db.prepare('UPDATE rec SET title = ?, updated_hlc = ? WHERE id = (SELECT id FROM rec WHERE grp = ? LIMIT 1)');
+  const update = db.prepare(
+    'UPDATE rec SET title = ?, updated_hlc = ? WHERE id = (SELECT id FROM rec WHERE grp = ? LIMIT 1)',
+  );
   const out: number[] = [];
   for (let i = 0; i < TXNS; i++) {
-    out.push(time(() => db.transaction(() => update.run(`改 ${i}`, `9${String(i).padStart(14, '0')}-0000-b`, i % 2_000))()));
+    out.push(
+      time(() =>
+        db.transaction(() => update.run(`改 ${i}`, `9${String(i).padStart(14, '0')}-0000-b`, i % 2_000))(),
+      ),
+    );
   }
   return out;
 }

@@ -16,7 +16,10 @@ export function tempDir(prefix = 'mj-test-'): { dir: string; cleanup: () => void
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export type TypedCall = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>>;
+export type TypedCall = <C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+) => Promise<Envelope<ChannelOutput<C>>>;
 
 export function makeCore(dataDir: string, extra: Partial<CoreOptions> = {}) {
   const core = new MingjingCore({ dataDir, osLocale: 'zh-CN', kdfCost: FAST_KDF, ...extra });
@@ -50,7 +53,12 @@ export async function setupVault(dataDir: string, extra: Partial<CoreOptions> = 
  * A new account must replace the passphrase an administrator gave it before it can
  * do anything else. This signs in once (on a separate core) and does that.
  */
-export async function activateUser(dataDir: string, userName: string, initial: string, final: string): Promise<void> {
+export async function activateUser(
+  dataDir: string,
+  userName: string,
+  initial: string,
+  final: string,
+): Promise<void> {
   const { call } = makeCore(dataDir);
   value(await call('session:unlock', { userName, passphrase: initial }));
   value(await call('session:changePassphrase', { current: initial, next: final }));

@@ -9,7 +9,14 @@ describe('audit log', () => {
     const t = tempDir();
     try {
       const { call } = await setupVault(t.dir);
-      const u = value(await call('users:create', { name: 'zy01', displayName: '组员', roles: ['member'], passphrase: 'Ceshi-mima-2026-x' }));
+      const u = value(
+        await call('users:create', {
+          name: 'zy01',
+          displayName: '组员',
+          roles: ['member'],
+          passphrase: 'Ceshi-mima-2026-x',
+        }),
+      );
       value(await call('users:setRoles', { userId: u.id, roles: ['deputy_leader'] }));
       value(await call('session:lock', {}));
 
@@ -17,13 +24,15 @@ describe('audit log', () => {
       const check = verifyAuditChain(vault.db);
       expect(check).toMatchObject({ ok: true });
       expect(check.entries).toBeGreaterThanOrEqual(5);
-      const actions = (vault.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map(
-        (r) => r.action,
-      );
+      const actions = (
+        vault.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]
+      ).map((r) => r.action);
       expect(actions).toEqual(['vault.create', 'user.create', 'user.create', 'user.roles', 'session.lock']);
 
       // The log refuses updates and deletes through SQL…
-      expect(() => vault.db.prepare(`UPDATE audit_log SET action = 'x' WHERE seq = 3`).run()).toThrow(/append-only/);
+      expect(() => vault.db.prepare(`UPDATE audit_log SET action = 'x' WHERE seq = 3`).run()).toThrow(
+        /append-only/,
+      );
       expect(() => vault.db.prepare(`DELETE FROM audit_log WHERE seq = 3`).run()).toThrow(/append-only/);
       // …and an edit made around the triggers is caught by the chain.
       vault.db.exec('DROP TRIGGER audit_log_no_update');
@@ -39,7 +48,14 @@ describe('audit log', () => {
     const t = tempDir();
     try {
       const { call } = await setupVault(t.dir);
-      value(await call('users:create', { name: 'shenji', displayName: '审计员', roles: ['auditor'], passphrase: 'Chushi-mima-2026-y' }));
+      value(
+        await call('users:create', {
+          name: 'shenji',
+          displayName: '审计员',
+          roles: ['auditor'],
+          passphrase: 'Chushi-mima-2026-y',
+        }),
+      );
       value(await call('session:lock', {}));
       await activateUser(t.dir, 'shenji', 'Chushi-mima-2026-y', 'Jiancha-mima-2026');
       const c = makeCore(t.dir);

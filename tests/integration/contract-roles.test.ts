@@ -42,7 +42,14 @@ describe('contract role matrix (enforced in the core, not only the UI)', () => {
     harness = await setupVault(t.dir);
     for (const role of ROLES) {
       if (role === 'security_admin') continue;
-      value(await harness.call('users:create', { name: userFor(role), displayName: role, roles: [role], passphrase: INITIAL }));
+      value(
+        await harness.call('users:create', {
+          name: userFor(role),
+          displayName: role,
+          roles: [role],
+          passphrase: INITIAL,
+        }),
+      );
       await activateUser(t.dir, userFor(role), INITIAL, PASS);
     }
     value(await harness.call('session:lock', {}));
@@ -63,7 +70,10 @@ describe('contract role matrix (enforced in the core, not only the UI)', () => {
   it('refuses every non-public channel while locked', async () => {
     const { call } = makeCore(t.dir);
     for (const ch of CHANNELS.filter((c) => EXPECTED[c] !== 'public')) {
-      const r = await (call as (c: string, i: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(ch, PROBE);
+      const r = await (call as (c: string, i: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(
+        ch,
+        PROBE,
+      );
       expect(r.error?.code, ch).toBe('SESSION_LOCKED');
     }
   });
@@ -87,9 +97,15 @@ describe('contract role matrix (enforced in the core, not only the UI)', () => {
   it('answers unknown channels and bad input with codes and i18n keys, never a stack', async () => {
     const { raw } = makeCore(t.dir);
     const unknown = await raw('vault:dropEverything', {});
-    expect(unknown).toEqual({ ok: false, error: { code: 'CHANNEL_UNKNOWN', messageKey: 'errors.CHANNEL_UNKNOWN' } });
+    expect(unknown).toEqual({
+      ok: false,
+      error: { code: 'CHANNEL_UNKNOWN', messageKey: 'errors.CHANNEL_UNKNOWN' },
+    });
     const bad = await raw('session:unlock', { userName: 'a', passphrase: 'x' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', details: { field: 'userName' } } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_INVALID', details: { field: 'userName' } },
+    });
     expect(JSON.stringify(bad)).not.toMatch(/at .*\.ts|stack/i);
   });
 
@@ -112,14 +128,24 @@ describe('account rules', () => {
     const t = tempDir();
     try {
       const { call, adminId } = await setupVault(t.dir);
-      const mixed = await call('users:create', { name: 'mixed', displayName: 'x', roles: ['auditor', 'member'], passphrase: PASS });
+      const mixed = await call('users:create', {
+        name: 'mixed',
+        displayName: 'x',
+        roles: ['auditor', 'member'],
+        passphrase: PASS,
+      });
       expect(mixed.ok ? 'ok' : mixed.error.code).toBe('USER_ROLES_MIXED');
       expect(value(await call('users:list', {})).map((u) => u.name)).toEqual(['admin']);
       const self = await call('users:remove', { userId: adminId });
       expect(self.ok ? 'ok' : self.error.code).toBe('USER_SELF_REMOVE');
       const demote = await call('users:setRoles', { userId: adminId, roles: ['auditor'] });
       expect(demote.ok ? 'ok' : demote.error.code).toBe('USER_LAST_SECURITY_ADMIN');
-      const dup = await call('users:create', { name: 'admin', displayName: 'x', roles: ['member'], passphrase: PASS });
+      const dup = await call('users:create', {
+        name: 'admin',
+        displayName: 'x',
+        roles: ['member'],
+        passphrase: PASS,
+      });
       expect(dup.ok ? 'ok' : dup.error.code).toBe('USER_EXISTS');
     } finally {
       t.cleanup();
@@ -130,13 +156,32 @@ describe('account rules', () => {
     const t = tempDir();
     try {
       const { call } = await setupVault(t.dir);
-      value(await call('users:create', { name: 'xitong', displayName: '系统管理员', roles: ['system_admin'], passphrase: INITIAL }));
+      value(
+        await call('users:create', {
+          name: 'xitong',
+          displayName: '系统管理员',
+          roles: ['system_admin'],
+          passphrase: INITIAL,
+        }),
+      );
       await activateUser(t.dir, 'xitong', INITIAL, PASS);
       value(await call('session:lock', {}));
       value(await call('session:unlock', { userName: 'xitong', passphrase: PASS }));
-      const grant = await call('users:create', { name: 'second', displayName: 'x', roles: ['security_admin'], passphrase: PASS });
+      const grant = await call('users:create', {
+        name: 'second',
+        displayName: 'x',
+        roles: ['security_admin'],
+        passphrase: PASS,
+      });
       expect(grant.ok ? 'ok' : grant.error.code).toBe('ROLE_FORBIDDEN');
-      const member = value(await call('users:create', { name: 'zuyuan', displayName: '组员', roles: ['member'], passphrase: PASS }));
+      const member = value(
+        await call('users:create', {
+          name: 'zuyuan',
+          displayName: '组员',
+          roles: ['member'],
+          passphrase: PASS,
+        }),
+      );
       expect(member.roles).toEqual(['member']);
       const names = value(await call('users:list', {})).map((u) => u.name);
       expect(names).toEqual(['admin', 'xitong', 'zuyuan']);
@@ -149,7 +194,14 @@ describe('account rules', () => {
     const t = tempDir();
     try {
       const { call } = await setupVault(t.dir);
-      const created = value(await call('users:create', { name: 'zuyuan', displayName: '组员', roles: ['member'], passphrase: INITIAL }));
+      const created = value(
+        await call('users:create', {
+          name: 'zuyuan',
+          displayName: '组员',
+          roles: ['member'],
+          passphrase: INITIAL,
+        }),
+      );
       expect(created.mustChangePassphrase).toBe(true);
       value(await call('session:lock', {}));
       const session = value(await call('session:unlock', { userName: 'zuyuan', passphrase: INITIAL }));
@@ -178,7 +230,8 @@ describe('account rules', () => {
       expect(value(await call('session:current', {}))).toBeNull();
       const actions = [];
       value(await call('session:unlock', { userName: ADMIN.userName, passphrase: ADMIN.passphrase }));
-      for (const e of value(await call('audit:list', { limit: 10 }))) actions.push(`${e.action}:${String(e.details.reason ?? '')}`);
+      for (const e of value(await call('audit:list', { limit: 10 })))
+        actions.push(`${e.action}:${String(e.details.reason ?? '')}`);
       expect(actions).toContain('session.lock:idle');
     } finally {
       t.cleanup();

@@ -13,9 +13,13 @@ const BATCH = 200;
 /** Starts the writer, waits until it has committed at least once, then SIGKILLs it at a random moment. */
 function runAndKill(dataDir: string, delayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'helpers/crash-writer.ts'), dataDir, ADMIN.userName, ADMIN.passphrase], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(here, 'helpers/crash-writer.ts'), dataDir, ADMIN.userName, ADMIN.passphrase],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let lastCommitted = -1;
     let buffer = '';
     let armed = false;
@@ -57,7 +61,10 @@ describe('crash safety', () => {
         expect(n, `round ${round}: committed data lost`).toBeGreaterThanOrEqual(reported);
         expect((n - base) % BATCH, `round ${round}: a half batch survived`).toBe(0);
         const checks = checkVault(vault);
-        expect(checks.filter((c) => !c.ok), `round ${round}`).toEqual([]);
+        expect(
+          checks.filter((c) => !c.ok),
+          `round ${round}`,
+        ).toEqual([]);
         vault.close();
       }
     } finally {

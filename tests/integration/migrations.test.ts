@@ -32,7 +32,9 @@ describe('migrations', () => {
     const db = openEncryptedDatabase(join(t.dir, 'm.db'), randomBytes(32), 'm.db');
     expect(migrate(db, MIGRATIONS)).toEqual({ from: 0, to: MIGRATIONS.length });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    const tables = db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema='main' AND name NOT LIKE 'sqlite_%'`).all() as {
+    const tables = db
+      .prepare(`SELECT name, strict FROM pragma_table_list WHERE schema='main' AND name NOT LIKE 'sqlite_%'`)
+      .all() as {
       name: string;
       strict: number;
     }[];
@@ -42,7 +44,9 @@ describe('migrations', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     // The unlock path looks users up by name through the partial unique index.
-    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM users WHERE name = ? AND deleted_hlc IS NULL`).all('x') as {
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT * FROM users WHERE name = ? AND deleted_hlc IS NULL`)
+      .all('x') as {
       detail: string;
     }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/users_live_name/);
@@ -60,11 +64,22 @@ describe('migrations', () => {
       const id = randomUUID();
       db.prepare(
         `INSERT INTO users (id, origin_office, created_hlc, updated_hlc, name, display_name, roles) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, randomUUID(), '000000000000001-0000-a', '000000000000001-0000-a', 'old', '旧用户', '["member"]');
+      ).run(
+        id,
+        randomUUID(),
+        '000000000000001-0000-a',
+        '000000000000001-0000-a',
+        'old',
+        '旧用户',
+        '["member"]',
+      );
       db.close();
       db = openEncryptedDatabase(path, key, 'm.db');
       expect(migrate(db, MIGRATIONS)).toEqual({ from, to: MIGRATIONS.length });
-      expect(db.prepare('SELECT name, display_name FROM users WHERE id = ?').get(id)).toEqual({ name: 'old', display_name: '旧用户' });
+      expect(db.prepare('SELECT name, display_name FROM users WHERE id = ?').get(id)).toEqual({
+        name: 'old',
+        display_name: '旧用户',
+      });
       db.close();
     });
   }
@@ -76,10 +91,12 @@ describe('migrations', () => {
     const { vault } = await createVault(t.dir, first, { kdfCost: FAST_KDF });
     vault.close();
     const edited = MIGRATIONS.map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- a quiet edit` } : m));
-    expect(await codeOf(unlockVault(t.dir, 'admin', first.passphrase, { migrations: edited }))).toBe('VAULT_MIGRATION_EDITED');
-    expect(await codeOf(unlockVault(t.dir, 'admin', first.passphrase, { migrations: MIGRATIONS.slice(0, 1) }))).toBe(
-      'VAULT_DB_TOO_NEW',
+    expect(await codeOf(unlockVault(t.dir, 'admin', first.passphrase, { migrations: edited }))).toBe(
+      'VAULT_MIGRATION_EDITED',
     );
+    expect(
+      await codeOf(unlockVault(t.dir, 'admin', first.passphrase, { migrations: MIGRATIONS.slice(0, 1) })),
+    ).toBe('VAULT_DB_TOO_NEW');
     // Nothing was changed by the refusals: the real list still opens it.
     const ok = await unlockVault(t.dir, 'admin', first.passphrase, {});
     expect(schemaVersion(ok.vault.db)).toBe(MIGRATIONS.length);

@@ -61,9 +61,15 @@ describe('vault at rest', () => {
       for (const name of files) {
         const bytes = readFileSync(join(t.dir, name));
         expect(bytes.includes(Buffer.from(MARKER, 'utf8')), `${name} contains the marker`).toBe(false);
-        expect(bytes.includes(Buffer.from('member1', 'utf8')) && name !== 'keyslots.json', `${name} leaks a user name`).toBe(false);
+        expect(
+          bytes.includes(Buffer.from('member1', 'utf8')) && name !== 'keyslots.json',
+          `${name} leaks a user name`,
+        ).toBe(false);
         expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
-        expect(bytes.includes(Buffer.from('SQLite format 3\0', 'latin1')), `${name} has a plaintext header`).toBe(false);
+        expect(
+          bytes.includes(Buffer.from('SQLite format 3\0', 'latin1')),
+          `${name} has a plaintext header`,
+        ).toBe(false);
       }
     }
   });
@@ -83,7 +89,11 @@ describe('vault at rest', () => {
     const wrong = Buffer.from(key);
     wrong[0] = wrong[0]! ^ 0xff;
     await expect(
-      queryWithReferenceSqlcipher(join(t.dir, 'mingjing.db'), wrong.toString('hex'), 'SELECT name FROM users'),
+      queryWithReferenceSqlcipher(
+        join(t.dir, 'mingjing.db'),
+        wrong.toString('hex'),
+        'SELECT name FROM users',
+      ),
     ).rejects.toThrow(/not a database|SQLITE_NOTADB/);
   });
 });

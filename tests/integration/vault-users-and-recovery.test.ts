@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, makeCore, setupVault, tempDir, value } from '../helpers/temp-vault';
 
-const LEADER = { name: 'zuzhang', displayName: '组长', roles: ['group_leader' as const], passphrase: 'Xunshi-lingdao-88' };
+const LEADER = {
+  name: 'zuzhang',
+  displayName: '组长',
+  roles: ['group_leader' as const],
+  passphrase: 'Xunshi-lingdao-88',
+};
 
 describe('vault users, passphrases and recovery', () => {
   let cleanup = () => {};
@@ -21,11 +26,15 @@ describe('vault users, passphrases and recovery', () => {
     const { call, dir } = await withLeader();
     value(await call('session:lock', {}));
     const fresh = makeCore(dir);
-    const asLeader = value(await fresh.call('session:unlock', { userName: LEADER.name, passphrase: LEADER.passphrase }));
+    const asLeader = value(
+      await fresh.call('session:unlock', { userName: LEADER.name, passphrase: LEADER.passphrase }),
+    );
     expect(asLeader.user.roles).toEqual(['group_leader']);
     expect(asLeader.office.name).toBe('省委第三巡视组');
     value(await fresh.call('session:lock', {}));
-    const asAdmin = value(await fresh.call('session:unlock', { userName: ADMIN.userName, passphrase: ADMIN.passphrase }));
+    const asAdmin = value(
+      await fresh.call('session:unlock', { userName: ADMIN.userName, passphrase: ADMIN.passphrase }),
+    );
     expect(asAdmin.office.id).toBe(asLeader.office.id);
     expect(value(await fresh.call('users:list', {})).map((u) => u.name)).toEqual(['admin', 'zuzhang']);
   });
@@ -34,7 +43,10 @@ describe('vault users, passphrases and recovery', () => {
     const { call, dir } = await withLeader();
     const slotsBefore = JSON.parse(readFileSync(join(dir, 'keyslots.json'), 'utf8'));
     const dbBefore = readFileSync(join(dir, 'mingjing.db'));
-    const changed = await call('session:changePassphrase', { current: 'wrong-current-1', next: 'Xin-mima-2026-abc' });
+    const changed = await call('session:changePassphrase', {
+      current: 'wrong-current-1',
+      next: 'Xin-mima-2026-abc',
+    });
     expect(changed.ok || changed.error.code).toBe('VAULT_BAD_CREDENTIALS');
     value(await call('session:changePassphrase', { current: ADMIN.passphrase, next: 'Xin-mima-2026-abc' }));
     const slotsAfter = JSON.parse(readFileSync(join(dir, 'keyslots.json'), 'utf8'));
@@ -46,7 +58,10 @@ describe('vault users, passphrases and recovery', () => {
     value(await call('session:lock', {}));
     expect(dbBefore.length).toBeGreaterThan(0);
     const again = makeCore(dir);
-    const old = await again.call('session:unlock', { userName: ADMIN.userName, passphrase: ADMIN.passphrase });
+    const old = await again.call('session:unlock', {
+      userName: ADMIN.userName,
+      passphrase: ADMIN.passphrase,
+    });
     expect(old.ok ? 'ok' : old.error.code).toBe('VAULT_BAD_CREDENTIALS');
     value(await again.call('session:unlock', { userName: ADMIN.userName, passphrase: 'Xin-mima-2026-abc' }));
     expect(value(await again.call('users:list', {})).map((u) => u.name)).toEqual(['admin', 'zuzhang']);
@@ -58,7 +73,11 @@ describe('vault users, passphrases and recovery', () => {
     const c = makeCore(dir);
     const typedByHand = recoveryCode.toLowerCase().replace(/-/g, ' ');
     const recovered = value(
-      await c.call('session:recover', { userName: ADMIN.userName, recoveryCode: typedByHand, newPassphrase: 'Huifu-hou-mima-77' }),
+      await c.call('session:recover', {
+        userName: ADMIN.userName,
+        recoveryCode: typedByHand,
+        newPassphrase: 'Huifu-hou-mima-77',
+      }),
     );
     expect(recovered.session.user.name).toBe(ADMIN.userName);
     expect(recovered.recoveryCode).not.toBe(recoveryCode);
@@ -81,7 +100,10 @@ describe('vault users, passphrases and recovery', () => {
     const slots = JSON.parse(readFileSync(join(dir, 'keyslots.json'), 'utf8'));
     expect(slots.slots.some((s: { userId: string }) => s.userId === leader.id)).toBe(false);
     value(await call('session:lock', {}));
-    const r = await makeCore(dir).call('session:unlock', { userName: LEADER.name, passphrase: LEADER.passphrase });
+    const r = await makeCore(dir).call('session:unlock', {
+      userName: LEADER.name,
+      passphrase: LEADER.passphrase,
+    });
     expect(r.ok ? 'ok' : r.error.code).toBe('VAULT_BAD_CREDENTIALS');
   });
 
@@ -95,10 +117,21 @@ describe('vault users, passphrases and recovery', () => {
       const r = await c.call('session:unlock', { userName: LEADER.name, passphrase: `wrong-guess-${i}` });
       codes.push(r.ok ? 'ok' : r.error.code);
     }
-    expect(codes.slice(0, 4)).toEqual(['VAULT_BAD_CREDENTIALS', 'VAULT_BAD_CREDENTIALS', 'VAULT_BAD_CREDENTIALS', 'VAULT_THROTTLED']);
+    expect(codes.slice(0, 4)).toEqual([
+      'VAULT_BAD_CREDENTIALS',
+      'VAULT_BAD_CREDENTIALS',
+      'VAULT_BAD_CREDENTIALS',
+      'VAULT_THROTTLED',
+    ]);
     const unknown = await c.call('session:unlock', { userName: 'nobody', passphrase: 'whatever-123' });
-    expect(unknown.ok ? 'ok' : unknown.error).toMatchObject({ code: 'VAULT_BAD_CREDENTIALS', messageKey: 'errors.VAULT_BAD_CREDENTIALS' });
-    const throttled = await c.call('session:unlock', { userName: LEADER.name, passphrase: LEADER.passphrase });
+    expect(unknown.ok ? 'ok' : unknown.error).toMatchObject({
+      code: 'VAULT_BAD_CREDENTIALS',
+      messageKey: 'errors.VAULT_BAD_CREDENTIALS',
+    });
+    const throttled = await c.call('session:unlock', {
+      userName: LEADER.name,
+      passphrase: LEADER.passphrase,
+    });
     expect(throttled.ok ? 'ok' : throttled.error.code).toBe('VAULT_THROTTLED');
     // The counter survives a restart: it lives in the slot file.
     now += 1_500;
@@ -119,7 +152,10 @@ describe('vault users, passphrases and recovery', () => {
     writeFileSync(slotsPath, '{"format":"something-else"}');
     const c = makeCore(dir);
     const status = await c.call('vault:status', {});
-    expect(status.ok ? 'ok' : status.error).toMatchObject({ code: 'VAULT_FILE_DAMAGED', details: { file: 'keyslots.json' } });
+    expect(status.ok ? 'ok' : status.error).toMatchObject({
+      code: 'VAULT_FILE_DAMAGED',
+      details: { file: 'keyslots.json' },
+    });
     const setup = await c.call('vault:setup', {
       officeName: 'x',
       userName: 'other',
@@ -134,13 +170,25 @@ describe('vault users, passphrases and recovery', () => {
     const dbPath = join(dir, 'mingjing.db');
     const vaultDb = readFileSync(dbPath);
     writeFileSync(dbPath, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4080)]));
-    const r = await makeCore(dir).call('session:unlock', { userName: LEADER.name, passphrase: LEADER.passphrase });
-    expect(r.ok ? 'ok' : r.error).toMatchObject({ code: 'VAULT_FILE_DAMAGED', details: { file: 'mingjing.db' } });
+    const r = await makeCore(dir).call('session:unlock', {
+      userName: LEADER.name,
+      passphrase: LEADER.passphrase,
+    });
+    expect(r.ok ? 'ok' : r.error).toMatchObject({
+      code: 'VAULT_FILE_DAMAGED',
+      details: { file: 'mingjing.db' },
+    });
 
     // Random bytes: the key slot opens but the database does not decrypt.
     writeFileSync(dbPath, Buffer.alloc(8192, 7));
-    const r2 = await makeCore(dir).call('session:unlock', { userName: LEADER.name, passphrase: LEADER.passphrase });
-    expect(r2.ok ? 'ok' : r2.error).toMatchObject({ code: 'VAULT_FILE_DAMAGED', details: { file: 'mingjing.db' } });
+    const r2 = await makeCore(dir).call('session:unlock', {
+      userName: LEADER.name,
+      passphrase: LEADER.passphrase,
+    });
+    expect(r2.ok ? 'ok' : r2.error).toMatchObject({
+      code: 'VAULT_FILE_DAMAGED',
+      details: { file: 'mingjing.db' },
+    });
     expect(readFileSync(dbPath).equals(Buffer.alloc(8192, 7))).toBe(true);
     writeFileSync(dbPath, vaultDb);
   });

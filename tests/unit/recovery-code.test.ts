@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { generateRecoveryCode, isWellFormedRecoveryCode, normalizeRecoveryCode } from '../../electron/core/crypto/recovery-code';
+import {
+  generateRecoveryCode,
+  isWellFormedRecoveryCode,
+  normalizeRecoveryCode,
+} from '../../electron/core/crypto/recovery-code';
 import { delaySecondsAfter, secondsToWait } from '../../electron/core/vault/throttle';
 
 describe('recovery code', () => {
@@ -12,7 +16,9 @@ describe('recovery code', () => {
   it('accepts what a person types: any case, spaces, and look-alike letters', () => {
     expect(normalizeRecoveryCode('k7m2q 9xrta-oil')).toBe('K7M2Q9XRTA011');
     const code = generateRecoveryCode();
-    expect(isWellFormedRecoveryCode(normalizeRecoveryCode(code.toLowerCase().replace(/-/g, '  ')))).toBe(true);
+    expect(isWellFormedRecoveryCode(normalizeRecoveryCode(code.toLowerCase().replace(/-/g, '  ')))).toBe(
+      true,
+    );
     expect(isWellFormedRecoveryCode('ABC')).toBe(false);
   });
 });

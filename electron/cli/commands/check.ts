@@ -10,7 +10,11 @@ export async function checkCommand(args: CliArgs): Promise<number> {
   try {
     const slots = readKeySlots(dataDir);
     const items = [
-      { name: 'keyslots', ok: slots.slots.some((s) => s.kind === 'recovery'), detail: { slots: slots.slots.length } },
+      {
+        name: 'keyslots',
+        ok: slots.slots.some((s) => s.kind === 'recovery'),
+        detail: { slots: slots.slots.length },
+      },
       ...checkVault(vault),
     ];
     const ok = items.every((i) => i.ok);

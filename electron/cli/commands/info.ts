@@ -14,7 +14,11 @@ export async function infoCommand(args: CliArgs): Promise<void> {
       schemaVersion: schemaVersion(vault.db),
       latestSchemaVersion: MIGRATIONS.length,
       office: { id: readMeta(vault.db, 'office_id'), name: readMeta(vault.db, 'office_name') },
-      users: listLiveUsers(vault.db).map((u) => ({ name: u.name, displayName: u.displayName, roles: u.roles })),
+      users: listLiveUsers(vault.db).map((u) => ({
+        name: u.name,
+        displayName: u.displayName,
+        roles: u.roles,
+      })),
       counts: recordCounts(vault.db),
     };
     if (args.json) console.log(JSON.stringify(info, null, 2));
@@ -22,7 +26,11 @@ export async function infoCommand(args: CliArgs): Promise<void> {
       console.log(`office:  ${info.office.name} (${info.office.id})`);
       console.log(`schema:  ${info.schemaVersion} of ${info.latestSchemaVersion}`);
       console.log(`users:   ${info.users.map((u) => `${u.name} [${u.roles.join(', ')}]`).join('; ')}`);
-      console.log(`records: ${Object.entries(info.counts).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+      console.log(
+        `records: ${Object.entries(info.counts)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+      );
     }
   } finally {
     vault.close();

@@ -28,7 +28,9 @@ export async function initCommand(args: CliArgs): Promise<void> {
   if (args.json) {
     console.log(JSON.stringify({ dataDir, office: officeName, user: userName, recoveryCode }));
   } else {
-    console.log(`vault created in ${dataDir} for ${officeName}; first user ${userName} (security administrator)`);
+    console.log(
+      `vault created in ${dataDir} for ${officeName}; first user ${userName} (security administrator)`,
+    );
     console.log('recovery code (shown once; write it down and keep it apart from the machine):');
     console.log(`  ${recoveryCode}`);
   }

@@ -51,8 +51,7 @@ function entryHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>):
  */
 export function appendAudit(db: Db, at: { hlc: string; wall: Date }, input: AuditInput): void {
   const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const row = {
     seq: (head?.seq ?? 0) + 1,
     at_hlc: at.hlc,
@@ -71,14 +70,17 @@ export function appendAudit(db: Db, at: { hlc: string; wall: Date }, input: Audi
   ).run({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) });
 }
 
-export type ChainCheck = { ok: true; entries: number; head: string } | { ok: false; brokenAt: number; entries: number };
+export type ChainCheck =
+  { ok: true; entries: number; head: string } | { ok: false; brokenAt: number; entries: number };
 
 /** Recomputes every link; the first entry whose hash or link does not hold is reported. */
 export function verifyAuditChain(db: Db): ChainCheck {
   let prev = AUDIT_GENESIS;
   let expectedSeq = 1;
   let count = 0;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const row of db
+    .prepare('SELECT * FROM audit_log ORDER BY seq')
+    .iterate() as IterableIterator<AuditRow>) {
     if (row.seq !== expectedSeq || row.prev_hash !== prev || entryHash(prev, row) !== row.hash) {
       return { ok: false, brokenAt: row.seq, entries: count };
     }

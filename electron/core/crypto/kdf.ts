@@ -8,7 +8,11 @@ import { z } from 'zod';
  */
 export const kdfParamsSchema = z.object({
   name: z.literal('scrypt'),
-  N: z.number().int().min(2 ** 10).max(2 ** 22),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 10)
+    .max(2 ** 22),
   r: z.number().int().min(1).max(32),
   p: z.number().int().min(1).max(16),
   salt: z.string().regex(/^[0-9a-f]{32,128}$/),

@@ -15,7 +15,12 @@ export function wrapKey(dataKey: Buffer, kek: Buffer, aad: string): WrappedKey {
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ct = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-  return { alg: 'aes-256-gcm', iv: iv.toString('hex'), ct: ct.toString('hex'), tag: cipher.getAuthTag().toString('hex') };
+  return {
+    alg: 'aes-256-gcm',
+    iv: iv.toString('hex'),
+    ct: ct.toString('hex'),
+    tag: cipher.getAuthTag().toString('hex'),
+  };
 }
 
 /** Returns the data key, or null when the key-encryption key is wrong. */

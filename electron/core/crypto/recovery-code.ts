@@ -21,11 +21,7 @@ export function formatRecoveryCode(symbols: string): string {
 
 /** Accepts any case, spaces or dashes, and the usual look-alikes (O→0, I/L→1). */
 export function normalizeRecoveryCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 export function isWellFormedRecoveryCode(normalized: string): boolean {

@@ -33,7 +33,10 @@ function ensureMigrationsTable(db: Db): void {
  * anything: refuses a database written by a newer Mingjing and one whose applied
  * migrations no longer match the shipped text (an edited migration).
  */
-export function verifyMigrations(db: Db, migrations: readonly Migration[]): { current: number; latest: number } {
+export function verifyMigrations(
+  db: Db,
+  migrations: readonly Migration[],
+): { current: number; latest: number } {
   assertMonotonic(migrations);
   const latest = migrations.length;
   if (schemaVersion(db) === 0) return { current: 0, latest };
@@ -58,7 +61,9 @@ export function migrate(db: Db, migrations: readonly Migration[]): { from: numbe
   if (from === latest) return { from, to: latest };
   db.transaction(() => {
     ensureMigrationsTable(db);
-    const insert = db.prepare('INSERT INTO schema_migrations (version, name, hash, applied_at) VALUES (?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO schema_migrations (version, name, hash, applied_at) VALUES (?, ?, ?, ?)',
+    );
     for (const m of migrations.slice(from)) {
       db.exec(m.sql);
       insert.run(m.version, m.name, migrationHash(m), new Date().toISOString());

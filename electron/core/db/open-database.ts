@@ -33,7 +33,12 @@ function rawKeyPragma(dataKey: Buffer): Buffer {
  * a raw key, then sets the connection up: WAL, synchronous=FULL, foreign keys.
  * A wrong key or a foreign file is reported as damage of that file.
  */
-export function openEncryptedDatabase(path: string, dataKey: Buffer, fileLabel: string, options: OpenOptions = {}): Db {
+export function openEncryptedDatabase(
+  path: string,
+  dataKey: Buffer,
+  fileLabel: string,
+  options: OpenOptions = {},
+): Db {
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const keyPragma = rawKeyPragma(dataKey);
   try {

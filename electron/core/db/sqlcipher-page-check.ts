@@ -28,7 +28,13 @@ export function checkSqlcipherPages(path: string, dataKey: Buffer): PageCheck {
     const page = Buffer.alloc(PAGE_SIZE);
     readSync(fd, page, 0, PAGE_SIZE, 0);
     const salt = Buffer.from(page.subarray(0, SALT));
-    const hmacKey = pbkdf2Sync(dataKey, salt.map((b) => b ^ 0x3a), 2, 32, 'sha512');
+    const hmacKey = pbkdf2Sync(
+      dataKey,
+      salt.map((b) => b ^ 0x3a),
+      2,
+      32,
+      'sha512',
+    );
     const pages = size / PAGE_SIZE;
     const pgno = Buffer.alloc(4);
     for (let n = 1; n <= pages; n++) {

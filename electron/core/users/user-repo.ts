@@ -23,17 +23,21 @@ const toUser = (r: UserRow): User => ({
 });
 
 export function findLiveUser(db: Db, id: string): User | null {
-  const row = db.prepare('SELECT * FROM users WHERE id = ? AND deleted_hlc IS NULL').get(id) as UserRow | undefined;
+  const row = db.prepare('SELECT * FROM users WHERE id = ? AND deleted_hlc IS NULL').get(id) as
+    UserRow | undefined;
   return row ? toUser(row) : null;
 }
 
 export function findLiveUserByName(db: Db, name: string): User | null {
-  const row = db.prepare('SELECT * FROM users WHERE name = ? AND deleted_hlc IS NULL').get(name) as UserRow | undefined;
+  const row = db.prepare('SELECT * FROM users WHERE name = ? AND deleted_hlc IS NULL').get(name) as
+    UserRow | undefined;
   return row ? toUser(row) : null;
 }
 
 export function listLiveUsers(db: Db): User[] {
-  return (db.prepare('SELECT * FROM users WHERE deleted_hlc IS NULL ORDER BY name').all() as UserRow[]).map(toUser);
+  return (db.prepare('SELECT * FROM users WHERE deleted_hlc IS NULL ORDER BY name').all() as UserRow[]).map(
+    toUser,
+  );
 }
 
 export function insertUser(
@@ -55,7 +59,11 @@ export function updateAutoLock(db: Db, id: string, minutes: number, hlc: string)
 }
 
 export function setMustChangePassphrase(db: Db, id: string, value: boolean, hlc: string): void {
-  db.prepare('UPDATE users SET must_change_passphrase = ?, updated_hlc = ? WHERE id = ?').run(value ? 1 : 0, hlc, id);
+  db.prepare('UPDATE users SET must_change_passphrase = ?, updated_hlc = ? WHERE id = ?').run(
+    value ? 1 : 0,
+    hlc,
+    id,
+  );
 }
 
 export function tombstoneUser(db: Db, id: string, hlc: string): void {

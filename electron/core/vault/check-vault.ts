@@ -28,7 +28,12 @@ export function checkVault(vault: OpenVault): CheckItem[] {
     {
       name: 'sqlite',
       ok: integrity.length === 1 && integrity[0]?.integrity_check === 'ok',
-      detail: { result: integrity.map((r) => r.integrity_check).slice(0, 5).join('; ') },
+      detail: {
+        result: integrity
+          .map((r) => r.integrity_check)
+          .slice(0, 5)
+          .join('; '),
+      },
     },
     {
       name: 'migrations',

@@ -1,7 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_KDF_COST, deriveKey, newKdfParams, type KdfCost, type KdfParams } from '../crypto/kdf';
 import { unwrapKey, wrapKey } from '../crypto/key-wrap';
-import { generateRecoveryCode, isWellFormedRecoveryCode, normalizeRecoveryCode } from '../crypto/recovery-code';
+import {
+  generateRecoveryCode,
+  isWellFormedRecoveryCode,
+  normalizeRecoveryCode,
+} from '../crypto/recovery-code';
 import { migrate, verifyMigrations } from '../db/migrate';
 import { checkSqlcipherPages, type PageCheck } from '../db/sqlcipher-page-check';
 import { MIGRATIONS } from '../db/migrations';
@@ -37,7 +41,15 @@ export class OpenVault {
   /** Adds or replaces a user's key slot with one wrapped under the new passphrase. */
   async setUserSlot(userId: string, userName: string, passphrase: string): Promise<void> {
     const file = readKeySlots(this.dataDir);
-    const slot = await makeSlot(file.vaultId, this.dataKey, passphrase, 'user', userId, userName, this.options);
+    const slot = await makeSlot(
+      file.vaultId,
+      this.dataKey,
+      passphrase,
+      'user',
+      userId,
+      userName,
+      this.options,
+    );
     file.slots = [...file.slots.filter((s) => s.userId !== userId), slot];
     writeKeySlots(this.dataDir, file);
   }
@@ -52,7 +64,15 @@ export class OpenVault {
   async rotateRecoveryCode(): Promise<string> {
     const code = generateRecoveryCode();
     const file = readKeySlots(this.dataDir);
-    const slot = await makeSlot(file.vaultId, this.dataKey, normalizeRecoveryCode(code), 'recovery', null, null, this.options);
+    const slot = await makeSlot(
+      file.vaultId,
+      this.dataKey,
+      normalizeRecoveryCode(code),
+      'recovery',
+      null,
+      null,
+      this.options,
+    );
     file.slots = [...file.slots.filter((s) => s.kind !== 'recovery'), slot];
     writeKeySlots(this.dataDir, file);
     return code;
@@ -238,6 +258,11 @@ export async function unlockVaultWithRecoveryCode(
 ): Promise<OpenVault> {
   const normalized = normalizeRecoveryCode(recoveryCode);
   if (!isWellFormedRecoveryCode(normalized)) throw new AppError('VAULT_BAD_CREDENTIALS');
-  const { vault } = await unlockWithSlot(dataDir, (f) => f.slots.find((s) => s.kind === 'recovery'), normalized, options);
+  const { vault } = await unlockWithSlot(
+    dataDir,
+    (f) => f.slots.find((s) => s.kind === 'recovery'),
+    normalized,
+    options,
+  );
   return vault;
 }

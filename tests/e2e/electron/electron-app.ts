@@ -62,9 +62,11 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take a destructured first argument
   electronApp: async ({}, use, testInfo) => {
     const target = launchTarget();
     if ('skip' in target) {
+      console.warn(`[electron e2e] skipped: ${target.skip}`);
       testInfo.skip(true, target.skip);
       return;
     }

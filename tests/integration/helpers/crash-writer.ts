@@ -17,14 +17,18 @@ for (;;) {
   vault.db.transaction(() => {
     for (let i = 0; i < BATCH; i++) {
       ms += 1;
-      appendAudit(vault.db, { hlc: `${String(ms).padStart(15, '0')}-0000-crash`, wall: new Date(ms) }, {
-        actorId: null,
-        actorName: 'crash-writer',
-        action: 'user.auto_lock',
-        entityType: 'probe',
-        entityId: null,
-        details: { i, filler: 'x'.repeat(200) },
-      });
+      appendAudit(
+        vault.db,
+        { hlc: `${String(ms).padStart(15, '0')}-0000-crash`, wall: new Date(ms) },
+        {
+          actorId: null,
+          actorName: 'crash-writer',
+          action: 'user.auto_lock',
+          entityType: 'probe',
+          entityId: null,
+          details: { i, filler: 'x'.repeat(200) },
+        },
+      );
     }
   })();
   process.stdout.write(`committed ${count()}\n`);
