@@ -19,7 +19,9 @@ let catalog: Map<string, string> | null = null;
 function loadCatalog(): Map<string, string> {
   if (catalog) return catalog;
   catalog = new Map();
-  const lng = matchLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || 'en');
+  const tag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || 'en';
+  // The C/POSIX locale of a bare shell reads English, not the app's default Chinese.
+  const lng = /^(C|POSIX)([._]|$)/.test(tag) ? 'en' : matchLocale(tag);
   try {
     for (const file of readdirSync(join(LOCALES_DIR, lng)).filter((f) => f.endsWith('.json'))) {
       const data = JSON.parse(readFileSync(join(LOCALES_DIR, lng, file), 'utf8')) as unknown;

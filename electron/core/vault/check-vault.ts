@@ -14,34 +14,47 @@ export interface CheckItem {
  * authenticates, SQLite's own integrity check, the applied migrations match the
  * shipped ones, and the audit log's hash chain holds.
  */
+/** Runs one check; a check that throws (a page SQLite cannot read) fails, it does not abort. */
+function attempt(name: CheckItem['name'], run: () => Omit<CheckItem, 'name'>): CheckItem {
+  try {
+    return { name, ...run() };
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    return { name, ok: false, detail: { error: typeof code === 'string' ? code : 'unreadable' } };
+  }
+}
+
 export function checkVault(vault: OpenVault): CheckItem[] {
-  const pages = vault.checkCipherPages();
-  const integrity = vault.db.pragma('integrity_check') as { integrity_check: string }[];
-  const migrations = verifyMigrations(vault.db, MIGRATIONS);
-  const audit = verifyAuditChain(vault.db);
   return [
-    {
-      name: 'sqlcipher',
-      ok: pages.badPages.length === 0,
-      detail: { pages: pages.pages, badPages: pages.badPages.slice(0, 10).join(',') },
-    },
-    {
-      name: 'sqlite',
-      ok: integrity.length === 1 && integrity[0]?.integrity_check === 'ok',
-      detail: {
-        result: integrity
-          .map((r) => r.integrity_check)
-          .slice(0, 5)
-          .join('; '),
-      },
-    },
-    {
-      name: 'migrations',
-      ok: migrations.current === migrations.latest,
-      detail: { current: migrations.current, latest: migrations.latest },
-    },
-    audit.ok
-      ? { name: 'audit', ok: true, detail: { entries: audit.entries, head: audit.head } }
-      : { name: 'audit', ok: false, detail: { entries: audit.entries, brokenAt: audit.brokenAt } },
+    attempt('sqlcipher', () => {
+      const pages = vault.checkCipherPages();
+      return {
+        ok: pages.badPages.length === 0,
+        detail: { pages: pages.pages, badPages: pages.badPages.slice(0, 10).join(',') },
+      };
+    }),
+    attempt('sqlite', () => {
+      const integrity = vault.db.pragma('integrity_check') as { integrity_check: string }[];
+      return {
+        ok: integrity.length === 1 && integrity[0]?.integrity_check === 'ok',
+        detail: {
+          result: integrity
+            .map((r) => r.integrity_check)
+            .slice(0, 5)
+            .join('; '),
+        },
+      };
+    }),
+    attempt('migrations', () => {
+      const m = verifyMigrations(vault.db, MIGRATIONS);
+      return { ok: m.current === m.latest, detail: { current: m.current, latest: m.latest } };
+    }),
+    attempt('audit', () => {
+      const audit = verifyAuditChain(vault.db);
+      const detail: Record<string, string | number> = audit.ok
+        ? { entries: audit.entries, head: audit.head }
+        : { entries: audit.entries, brokenAt: audit.brokenAt };
+      return { ok: audit.ok, detail };
+    }),
   ];
 }
