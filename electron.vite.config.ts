@@ -9,6 +9,8 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   main: {
+    // Only a test package (npm run package:e2e) may be started with debugging switches.
+    define: { __MINGJING_E2E_BUILD__: JSON.stringify(process.env.MINGJING_E2E_BUILD === '1') },
     build: {
       outDir: 'out/main',
       externalizeDeps: true,

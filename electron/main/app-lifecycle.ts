@@ -2,6 +2,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session, type Session } fr
 import { MingjingCore } from '../core/mingjing-core';
 import { createRouter } from '../core/router';
 import { menuTemplate } from './app-menu';
+import { debugSwitchesIn, mustRefuseDebugging } from './debug-switches';
 import { makeProtocolHandler } from './app-protocol';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
 import { startIdleLockTimer } from './idle-lock';
@@ -20,6 +21,7 @@ import { guardWebContents } from './web-contents-guards';
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
+  argv?: readonly string[];
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -36,6 +38,14 @@ const defaultLog = (message: string, err?: unknown) => {
 export function startApp(options: StartOptions = {}): { ready: Promise<RunningApp> } | null {
   const env = options.env ?? process.env;
   const log = options.log ?? defaultLog;
+
+  if (mustRefuseDebugging(options.argv ?? process.argv, app.isPackaged)) {
+    log(
+      `refusing to start with debugging switches: ${debugSwitchesIn(options.argv ?? process.argv).join(' ')}`,
+    );
+    app.quit();
+    return null;
+  }
 
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   app.enableSandbox();

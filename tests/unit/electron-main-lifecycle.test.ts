@@ -53,6 +53,19 @@ describe('app lifecycle (against a fake electron module)', () => {
     expect(fakeElectron.ipcMain.handlers.size).toBe(0);
   });
 
+  it('refuses debugging switches in a packaged build, but not in development', async () => {
+    const { startApp } = await import('../../electron/main/app-lifecycle');
+    fakeElectron.app.isPackaged = true;
+    const log = vi.fn();
+    const argv = ['/opt/Mingjing/mingjing', '--remote-debugging-port=9222'];
+    expect(startApp({ env: {}, argv, log })).toBeNull();
+    expect(fakeElectron.app.quitCalls).toBe(1);
+    expect(String(log.mock.calls[0]?.[0])).toContain('--remote-debugging-port');
+    expect(fakeElectron.protocol.privileged).toEqual([]);
+    resetFakeElectron();
+    expect(startApp({ env: {}, argv, log })).not.toBeNull();
+  });
+
   it('quits at once when another instance holds the single-instance lock', async () => {
     fakeElectron.app.gotLock = false;
     const { started } = await start();
@@ -199,5 +212,25 @@ describe('entry point and idle lock', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('debugging switches', () => {
+  it('are recognised in every spelling and allowed only to a test package', async () => {
+    const { debugSwitchesIn, mustRefuseDebugging } = await import('../../electron/main/debug-switches');
+    expect(
+      debugSwitchesIn([
+        'app',
+        '--inspect',
+        '--inspect-brk=0',
+        '--remote-debugging-pipe',
+        '--lang=zh-CN',
+        '--inspector',
+      ]),
+    ).toEqual(['--inspect', '--inspect-brk', '--remote-debugging-pipe']);
+    expect(mustRefuseDebugging(['app', '--inspect=0'], true, false)).toBe(true);
+    expect(mustRefuseDebugging(['app', '--inspect=0'], true, true)).toBe(false);
+    expect(mustRefuseDebugging(['app', '--inspect=0'], false, false)).toBe(false);
+    expect(mustRefuseDebugging(['app', '--lang=zh-CN'], true, false)).toBe(false);
   });
 });
