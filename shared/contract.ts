@@ -1,20 +1,19 @@
 import { z } from 'zod';
-import { ROLES, SYSTEM_ROLES, type Role } from './roles';
+import { CASE_ROLES, entry, none, text } from './contract-kit';
+import { intakeLeadsContract } from './contracts/intake-leads';
+import { referenceContract } from './contracts/reference';
+import { searchContract } from './contracts/search';
+import { ROLES, SYSTEM_ROLES } from './roles';
 import { LOCALES } from './locale-ids';
 import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './passphrase-policy';
 
 /**
- * The one contract between renderer and core. Each channel names its input and
- * output schemas and who may call it:
- * - 'public'   callable while locked (setup, unlock, language);
- * - 'unlocked' any signed-in user;
- * - Role[]     signed-in users holding one of these roles.
- * Main (and the test host) registers every channel through one wrapper that
- * enforces exactly this; the renderer's client is typed from it.
+ * The one contract between renderer and core: the foundation's channels here, each
+ * domain's in shared/contracts/<domain>.ts, merged below. Main (and the test host)
+ * registers every channel through one wrapper that enforces its access rule and
+ * schemas (see contract-kit.ts); the renderer's client is typed from it.
  */
-export type Access = 'public' | 'unlocked' | readonly Role[];
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+export type { Access } from './contract-kit';
 export const userNameSchema = z
   .string()
   .trim()
@@ -69,14 +68,9 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-const none = z.object({}).strict();
 const ACCOUNT_ADMINS = ['system_admin', 'security_admin'] as const;
 
-function entry<I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O) {
-  return { access, input, output };
-}
-
-export const contract = {
+export const foundationContract = {
   'vault:status': entry('public', none, vaultStatusSchema),
   'vault:setup': entry(
     'public',
@@ -148,10 +142,32 @@ export const contract = {
   'audit:list': entry(
     ['auditor', 'security_admin'],
     z
-      .object({ limit: z.number().int().min(1).max(500), beforeSeq: z.number().int().positive().optional() })
+      .object({
+        limit: z.number().int().min(1).max(500),
+        beforeSeq: z.number().int().positive().optional(),
+        actorName: z.string().trim().min(1).max(64).optional(),
+        actionPrefix: z.string().trim().min(1).max(64).optional(),
+        entityType: z.string().trim().min(1).max(64).optional(),
+        entityId: z.string().uuid().optional(),
+        from: z.string().datetime().optional(),
+        to: z.string().datetime().optional(),
+      })
       .strict(),
     z.array(auditEntrySchema),
   ),
+  /** One record's history (who, when, what changed), for its detail page. */
+  'records:history': entry(
+    [...CASE_ROLES, 'auditor'],
+    z.object({ entityType: z.string().regex(/^[a-z_]{1,40}$/), entityId: z.string().uuid() }).strict(),
+    z.array(auditEntrySchema),
+  ),
+} as const;
+
+export const contract = {
+  ...foundationContract,
+  ...referenceContract,
+  ...intakeLeadsContract,
+  ...searchContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@
  * Stable error codes that cross the contract. Each has an i18n key under `errors.`
  * in every catalog; a test checks that.
  */
-export const ERROR_CODES = [
+const FOUNDATION = [
   'INPUT_INVALID',
   'CHANNEL_UNKNOWN',
   'SENDER_FORBIDDEN',
@@ -24,8 +24,16 @@ export const ERROR_CODES = [
   'USER_ROLES_MIXED',
   'PASSPHRASE_WEAK',
   'PASSPHRASE_CHANGE_REQUIRED',
+  'RECORD_NOT_FOUND',
   'INTERNAL',
 ] as const;
+
+// One list per domain, so parallel work on two domains never edits the same lines.
+const REFERENCE = [] as const;
+const INTAKE_LEADS = [] as const;
+const SEARCH = [] as const;
+
+export const ERROR_CODES = [...FOUNDATION, ...REFERENCE, ...INTAKE_LEADS, ...SEARCH] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

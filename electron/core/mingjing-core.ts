@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Access, Channel, ChannelOutput, Contract, SessionInfo, User } from '../../shared/contract';
+import type { Access, Channel, foundationContract, SessionInfo, User } from '../../shared/contract';
 import { isSystemRole, rolesAreSeparated, type Role } from '../../shared/roles';
-import type { z } from 'zod';
+import { createIntakeLeadsHandlers } from './intake-leads/handlers';
+import { createReferenceHandlers } from './reference/handlers';
+import { createSearchHandlers } from './search/handlers';
+import type { HandlersFor, ServiceContext } from './service-context';
 import { appendAudit, listAudit, type AuditInput } from './audit/audit-log';
 import { HybridLogicalClock } from './clock/hlc';
 import type { Db } from './db/open-database';
@@ -36,9 +39,7 @@ export interface CoreOptions extends VaultOptions {
   osLocale: string;
 }
 
-type Handlers = {
-  [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
-};
+type Handlers = HandlersFor<Channel>;
 
 /**
  * The application core behind the contract: the session (who is signed in, the
@@ -49,8 +50,30 @@ export class MingjingCore {
   private session: ActiveSession | null = null;
   private readonly now: () => number;
 
+  /** Per record type: may the signed-in user see this record? (Sealed leads, for one.) */
+  private readonly visibility = new Map<string, (id: string) => boolean>();
+
+  /** What domain handlers use: the session, the database, audited writes. */
+  readonly context: ServiceContext;
+  readonly handlers: Handlers;
+
   constructor(readonly options: CoreOptions) {
     this.now = options.now ?? Date.now;
+    this.context = {
+      options,
+      now: () => this.now(),
+      session: () => this.requireSession(),
+      user: () => this.currentUser(this.requireSession()),
+      db: () => this.requireSession().vault.db,
+      write: (audit, change) => this.write(this.requireSession(), audit, change),
+      registerVisibility: (entityType, visible) => this.visibility.set(entityType, visible),
+    };
+    this.handlers = {
+      ...this.foundationHandlers,
+      ...createReferenceHandlers(this.context),
+      ...createIntakeLeadsHandlers(this.context),
+      ...createSearchHandlers(this.context),
+    };
   }
 
   /** Throws unless the caller may use a channel with this access rule. */
@@ -95,7 +118,7 @@ export class MingjingCore {
     }
   }
 
-  readonly handlers: Handlers = {
+  private readonly foundationHandlers: HandlersFor<keyof typeof foundationContract> = {
     'vault:status': () => {
       const present = vaultPresence(this.options.dataDir) === 'present';
       return {
@@ -292,7 +315,14 @@ export class MingjingCore {
       return null;
     },
 
-    'audit:list': ({ limit, beforeSeq }) => listAudit(this.requireSession().vault.db, limit, beforeSeq),
+    'audit:list': (filter) => listAudit(this.requireSession().vault.db, filter),
+
+    'records:history': ({ entityType, entityId }) => {
+      const s = this.requireSession();
+      const visible = this.visibility.get(entityType);
+      if (visible && !visible(entityId)) throw new AppError('RECORD_NOT_FOUND');
+      return listAudit(s.vault.db, { limit: 500, entityType, entityId });
+    },
   };
 
   /** Marks activity for the idle lock; called by the router on every authorised call. */
@@ -301,16 +331,16 @@ export class MingjingCore {
   }
 
   /** Runs a change and its audit entry in one transaction. */
-  private write(
+  private write<T>(
     s: ActiveSession,
     audit: Omit<AuditInput, 'actorId' | 'actorName'>,
-    change: (db: Db, hlc: string) => void,
-  ): void {
+    change: (db: Db, hlc: string) => T,
+  ): T {
     const db = s.vault.db;
     const actor = findLiveUser(db, s.userId);
-    db.transaction(() => {
+    return db.transaction(() => {
       const hlc = s.clock.now();
-      change(db, hlc);
+      const result = change(db, hlc);
       appendAudit(
         db,
         { hlc, wall: new Date(this.now()) },
@@ -320,6 +350,7 @@ export class MingjingCore {
           ...audit,
         },
       );
+      return result;
     })();
   }
 

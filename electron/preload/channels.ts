@@ -8,7 +8,8 @@ import type { Channel } from '../../shared/contract';
  * CHANNELS). Adding a channel to the contract means adding it here: the exposed
  * surface is reviewed, never implied.
  */
-export const PRELOAD_CHANNELS = [
+// One list per domain, so parallel work on two domains never edits the same lines.
+const FOUNDATION = [
   'vault:status',
   'vault:setup',
   'session:unlock',
@@ -25,7 +26,16 @@ export const PRELOAD_CHANNELS = [
   'users:setRoles',
   'users:remove',
   'audit:list',
+  'records:history',
 ] as const satisfies readonly Channel[];
+
+const REFERENCE = [] as const satisfies readonly Channel[];
+
+const INTAKE_LEADS = [] as const satisfies readonly Channel[];
+
+const SEARCH = [] as const satisfies readonly Channel[];
+
+export const PRELOAD_CHANNELS = [...FOUNDATION, ...REFERENCE, ...INTAKE_LEADS, ...SEARCH] as const;
 
 type MissingFromPreload = Exclude<Channel, (typeof PRELOAD_CHANNELS)[number]>;
 export const EXHAUSTIVE: [MissingFromPreload] extends [never]

@@ -78,3 +78,35 @@ describe('audit log', () => {
     }
   });
 });
+
+describe('audit browsing', () => {
+  it('filters by actor, action, record and time, and shows one record its history', async () => {
+    const t = tempDir();
+    try {
+      const { call } = await setupVault(t.dir);
+      const u = value(
+        await call('users:create', {
+          name: 'zy02',
+          displayName: '组员',
+          roles: ['member'],
+          passphrase: 'Chushi-mima-2026-y',
+        }),
+      );
+      value(await call('users:setRoles', { userId: u.id, roles: ['deputy_leader'] }));
+      const byAction = value(await call('audit:list', { limit: 50, actionPrefix: 'user.' }));
+      expect(byAction.map((e) => e.action)).toEqual(['user.roles', 'user.create', 'user.create']);
+      const forRecord = value(await call('audit:list', { limit: 50, entityId: u.id }));
+      expect(forRecord.map((e) => e.action)).toEqual(['user.roles', 'user.create']);
+      expect(forRecord[0]!.details).toEqual({ from: ['member'], to: ['deputy_leader'] });
+      expect(value(await call('audit:list', { limit: 50, actorName: 'nobody' }))).toEqual([]);
+      const future = new Date(Date.now() + 3_600_000).toISOString();
+      expect(value(await call('audit:list', { limit: 50, from: future }))).toEqual([]);
+      expect(value(await call('audit:list', { limit: 50, to: future })).length).toBeGreaterThan(3);
+      // records:history belongs to case roles and the auditor; the security admin is refused.
+      const refused = await call('records:history', { entityType: 'user', entityId: u.id });
+      expect(refused.ok ? 'ok' : refused.error.code).toBe('ROLE_FORBIDDEN');
+    } finally {
+      t.cleanup();
+    }
+  });
+});

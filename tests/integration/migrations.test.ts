@@ -33,7 +33,9 @@ describe('migrations', () => {
     expect(migrate(db, MIGRATIONS)).toEqual({ from: 0, to: MIGRATIONS.length });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const tables = db
-      .prepare(`SELECT name, strict FROM pragma_table_list WHERE schema='main' AND name NOT LIKE 'sqlite_%'`)
+      .prepare(
+        `SELECT name, strict FROM pragma_table_list WHERE schema='main' AND type='table' AND name NOT LIKE 'sqlite_%'`,
+      )
       .all() as {
       name: string;
       strict: number;

@@ -91,10 +91,39 @@ export function verifyAuditChain(db: Db): ChainCheck {
   return { ok: true, entries: count, head: prev };
 }
 
-export function listAudit(db: Db, limit: number, beforeSeq?: number): AuditEntry[] {
+export interface AuditFilter {
+  limit: number;
+  beforeSeq?: number | undefined;
+  actorName?: string | undefined;
+  actionPrefix?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  /** ISO timestamps, inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Newest first, filtered; `beforeSeq` pages backwards. */
+export function listAudit(db: Db, filter: AuditFilter): AuditEntry[] {
+  const where = ['seq < @before'];
+  if (filter.actorName) where.push('actor_name = @actorName');
+  if (filter.actionPrefix) where.push('substr(action, 1, length(@actionPrefix)) = @actionPrefix');
+  if (filter.entityType) where.push('entity_type = @entityType');
+  if (filter.entityId) where.push('entity_id = @entityId');
+  if (filter.from) where.push('wall_time >= @from');
+  if (filter.to) where.push('wall_time <= @to');
   const rows = db
-    .prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?')
-    .all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
+    .prepare(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT @limit`)
+    .all({
+      before: filter.beforeSeq ?? Number.MAX_SAFE_INTEGER,
+      limit: filter.limit,
+      actorName: filter.actorName ?? null,
+      actionPrefix: filter.actionPrefix ?? null,
+      entityType: filter.entityType ?? null,
+      entityId: filter.entityId ?? null,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+    }) as AuditRow[];
   return rows.map((r) => ({
     seq: r.seq,
     at: r.wall_time,
