@@ -241,40 +241,22 @@ export type FakeElectron = ReturnType<typeof createFake>;
 
 let state: FakeElectron = createFake();
 
+type FakeModule = { readonly [K in keyof FakeElectron]: FakeElectron[K] } & { readonly default: FakeModule };
+
 /**
  * The mocked module. Its members are getters over the current state, so
  * `resetFakeElectron()` gives every importer (including modules that already
  * imported `{ app }`) a fresh fake without re-mocking.
  */
-export const fakeElectron = {
-  get app() {
-    return state.app;
-  },
-  get BrowserWindow() {
-    return state.BrowserWindow;
-  },
-  get session() {
-    return state.session;
-  },
-  get protocol() {
-    return state.protocol;
-  },
-  get ipcMain() {
-    return state.ipcMain;
-  },
-  get Menu() {
-    return state.Menu;
-  },
-  get contextBridge() {
-    return state.contextBridge;
-  },
-  get ipcRenderer() {
-    return state.ipcRenderer;
-  },
-  get default() {
-    return fakeElectron;
-  },
-};
+export const fakeElectron: FakeModule = Object.defineProperties({} as FakeModule, {
+  ...Object.fromEntries(
+    (Object.keys(state) as (keyof FakeElectron)[]).map((key) => [
+      key,
+      { enumerable: true, get: () => state[key] },
+    ]),
+  ),
+  default: { enumerable: true, get: () => fakeElectron },
+});
 
 /** Fresh state for the next test. */
 export function resetFakeElectron(): void {

@@ -7,14 +7,3 @@ export function mayCall(channel: Channel, roles: readonly Role[]): boolean {
   if (access === 'public' || access === 'unlocked') return true;
   return roles.some((role) => (access as readonly Role[]).includes(role));
 }
-
-export type PageKey = 'home' | 'users' | 'audit' | 'settings';
-
-/** The pages this user can actually use, in navigation order. */
-export function pagesFor(roles: readonly Role[]): PageKey[] {
-  const pages: PageKey[] = ['home'];
-  if (mayCall('users:list', roles)) pages.push('users');
-  if (mayCall('audit:list', roles)) pages.push('audit');
-  pages.push('settings');
-  return pages;
-}

@@ -1,33 +1,13 @@
-import {
-  AuditOutlined,
-  BankOutlined,
-  HomeOutlined,
-  LockOutlined,
-  SafetyCertificateOutlined,
-  SettingOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { BankOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Divider, Flex, Layout, Menu, Tooltip, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/contract';
 import { RoleTags } from '../components/role-tag';
-import { AuditPage } from '../features/audit/audit-page';
-import { HomePage } from '../features/home/home-page';
-import { SettingsPage } from '../features/settings/settings-page';
-import { UsersPage } from '../features/users/users-page';
-import { pagesFor, type PageKey } from './access';
+import { pagesFor } from './pages';
 import { useIdleLock, useSessionWatch } from './use-idle-lock';
 
 const VERTICAL = 'vertical';
-
-const NAV_ICONS: Record<PageKey, ReactNode> = {
-  home: <HomeOutlined />,
-  users: <TeamOutlined />,
-  audit: <AuditOutlined />,
-  settings: <SettingOutlined />,
-};
 
 interface MainLayoutProps {
   session: SessionInfo;
@@ -41,8 +21,8 @@ export function MainLayout({ session, onLock, onSessionGone }: MainLayoutProps) 
   const { t, i18n } = useTranslation();
   const { user, office } = session;
   const pages = pagesFor(user.roles);
-  const [selected, setSelected] = useState<PageKey>('home');
-  const page = pages.includes(selected) ? selected : 'home';
+  const [selected, setSelected] = useState('home');
+  const page = pages.find((p) => p.key === selected) ?? pages[0]!;
   const [locking, setLocking] = useState(false);
 
   const lock = (reason: 'manual' | 'idle') => {
@@ -70,11 +50,11 @@ export function MainLayout({ session, onLock, onSessionGone }: MainLayoutProps) 
           <Menu
             theme="dark"
             mode="inline"
-            selectedKeys={[page]}
-            onClick={({ key }) => setSelected(key as PageKey)}
-            items={pages.map((key) => ({
+            selectedKeys={[page.key]}
+            onClick={({ key }) => setSelected(key)}
+            items={pages.map(({ key, icon }) => ({
               key,
-              icon: NAV_ICONS[key],
+              icon,
               label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,
             }))}
           />
@@ -116,10 +96,7 @@ export function MainLayout({ session, onLock, onSessionGone }: MainLayoutProps) 
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          {page === 'home' ? <HomePage session={session} pages={pages} onNavigate={setSelected} /> : null}
-          {page === 'users' ? <UsersPage session={session} /> : null}
-          {page === 'audit' ? <AuditPage /> : null}
-          {page === 'settings' ? <SettingsPage session={session} /> : null}
+          {page.render({ session, pages, navigate: setSelected })}
         </Layout.Content>
       </Layout>
     </Layout>

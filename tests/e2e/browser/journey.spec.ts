@@ -1,10 +1,16 @@
 import type { Page } from '@playwright/test';
+import {
+  ADMIN,
+  confirmRecoveryCode,
+  FIRST_PASSPHRASE,
+  fillRecovery,
+  fillSetup,
+  NEW_PASSPHRASE,
+  OFFICE,
+  readRecoveryCode,
+  unlock as unlockWith,
+} from '../journey-steps';
 import { chooseOption, expect, screenshot, test } from './fixtures';
-
-const OFFICE = '第一巡视组';
-const ADMIN = { name: 'wangfang', displayName: '王芳' };
-const FIRST_PASSPHRASE = 'Qingshan lushui 2026 mingjing';
-const NEW_PASSPHRASE = 'Changfeng polang huiyou shi';
 
 /** Fills the first-run form and submits it; returns the recovery code shown next. */
 async function completeSetup(
@@ -14,34 +20,20 @@ async function completeSetup(
 ): Promise<string> {
   await expect(page.getByTestId('setup-office')).toBeVisible();
   await shoot?.('01-setup');
-  await page.getByTestId('setup-office').fill(OFFICE);
-  await page.getByTestId('setup-user').fill(ADMIN.name);
-  await page.getByTestId('setup-display-name').fill(ADMIN.displayName);
-  await page.getByTestId('setup-passphrase').fill(passphrase);
-  await page.getByTestId('setup-passphrase-confirm').fill(passphrase);
+  await fillSetup(page, passphrase);
   await expect(page.getByTestId('passphrase-strength')).toBeVisible();
   await shoot?.('02-setup-filled');
   await page.getByTestId('setup-submit').click();
-
-  await expect(page.getByTestId('recovery-code')).toBeVisible();
-  const groups = await page.getByTestId('recovery-code-group').allTextContents();
-  expect(groups).toHaveLength(6);
-  for (const group of groups) expect(group).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}$/);
-  return groups.join('-');
+  return readRecoveryCode(page);
 }
 
-/** Re-types part of the code, ticks "written down" and continues. */
-async function confirmRecoveryCode(page: Page, typed: string): Promise<void> {
-  await page.getByTestId('recovery-confirm-input').fill(typed);
-  await page.getByTestId('recovery-confirm-check').check();
-  await page.getByTestId('recovery-confirm-submit').click();
-}
-
+/** Unlocks, first choosing the account when `userName` is given. */
 async function unlock(page: Page, passphrase: string, userName?: string): Promise<void> {
-  await expect(page.getByTestId('unlock-submit')).toBeVisible();
-  if (userName) await chooseOption(page, page.getByTestId('unlock-user'), userName);
-  await page.getByTestId('unlock-passphrase').fill(passphrase);
-  await page.getByTestId('unlock-submit').click();
+  await unlockWith(
+    page,
+    passphrase,
+    userName ? () => chooseOption(page, page.getByTestId('unlock-user'), userName) : undefined,
+  );
 }
 
 test('first run → recovery code → lock → wrong passphrase → unlock → languages → idle lock → recovery', async ({
@@ -123,18 +115,12 @@ test('first run → recovery code → lock → wrong passphrase → unlock → l
   await shoot('12-idle-locked');
 
   // Forgot the passphrase: recovery code (typed sloppily) and a new passphrase.
-  await page.getByTestId('recover-link').click();
-  await expect(page.getByTestId('recover-code')).toBeVisible();
-  await expect(page.getByTestId('recover-user')).toContainText(ADMIN.name);
-  await page.getByTestId('recover-code').fill(code.toLowerCase().replace(/-/g, ' '));
-  await page.getByTestId('recover-new-passphrase').fill(NEW_PASSPHRASE);
-  await page.getByTestId('recover-new-passphrase-confirm').fill(NEW_PASSPHRASE);
+  await fillRecovery(page, code.toLowerCase().replace(/-/g, ' '), NEW_PASSPHRASE);
   await shoot('13-recover');
   await page.getByTestId('recover-submit').click();
 
   // A new code, shown once and confirmed; the old one is gone.
-  await expect(page.getByTestId('recovery-code')).toBeVisible();
-  const newCode = (await page.getByTestId('recovery-code-group').allTextContents()).join('-');
+  const newCode = await readRecoveryCode(page);
   expect(newCode).not.toEqual(code);
   await shoot('14-new-recovery-code');
   await confirmRecoveryCode(page, newCode);

@@ -1,36 +1,20 @@
-import type { Page } from '@playwright/test';
 import { CHANNELS } from '../../../shared/contract';
+import {
+  ADMIN,
+  confirmRecoveryCode,
+  FIRST_PASSPHRASE,
+  fillRecovery,
+  fillSetup,
+  NEW_PASSPHRASE,
+  readRecoveryCode,
+  unlock,
+} from '../journey-steps';
 import { chooseOption, expect, test } from './electron-app';
 
 // The desktop app, driven through Playwright's _electron: the same journey as the
 // browser test (tests/e2e/browser/journey.spec.ts), but over real IPC, the app://
 // protocol, the sandboxed preload and the Electron build of the SQLite binding.
 // Run with `npm run test:electron` (Linux CI: under xvfb-run). Skips without Electron.
-
-const OFFICE = '第一巡视组';
-const ADMIN = { name: 'wangfang', displayName: '王芳' };
-const FIRST_PASSPHRASE = 'Qingshan lushui 2026 mingjing';
-const NEW_PASSPHRASE = 'Changfeng polang huiyou shi';
-
-async function readRecoveryCode(page: Page): Promise<string> {
-  await expect(page.getByTestId('recovery-code')).toBeVisible();
-  const groups = await page.getByTestId('recovery-code-group').allTextContents();
-  expect(groups).toHaveLength(6);
-  for (const group of groups) expect(group).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}$/);
-  return groups.join('-');
-}
-
-async function confirmRecoveryCode(page: Page, typed: string): Promise<void> {
-  await page.getByTestId('recovery-confirm-input').fill(typed);
-  await page.getByTestId('recovery-confirm-check').check();
-  await page.getByTestId('recovery-confirm-submit').click();
-}
-
-async function unlock(page: Page, passphrase: string): Promise<void> {
-  await expect(page.getByTestId('unlock-submit')).toBeVisible();
-  await page.getByTestId('unlock-passphrase').fill(passphrase);
-  await page.getByTestId('unlock-submit').click();
-}
 
 test('desktop: first run → recovery code → lock → wrong passphrase → unlock → languages → recovery', async ({
   electronApp,
@@ -57,11 +41,7 @@ test('desktop: first run → recovery code → lock → wrong passphrase → unl
 
   // First run.
   await expect(page.getByTestId('setup-office')).toBeVisible();
-  await page.getByTestId('setup-office').fill(OFFICE);
-  await page.getByTestId('setup-user').fill(ADMIN.name);
-  await page.getByTestId('setup-display-name').fill(ADMIN.displayName);
-  await page.getByTestId('setup-passphrase').fill(FIRST_PASSPHRASE);
-  await page.getByTestId('setup-passphrase-confirm').fill(FIRST_PASSPHRASE);
+  await fillSetup(page, FIRST_PASSPHRASE);
   await page.getByTestId('setup-submit').click();
 
   // The recovery code, shown once, confirmed.
@@ -90,12 +70,7 @@ test('desktop: first run → recovery code → lock → wrong passphrase → unl
   // Forgot the passphrase: the recovery code and a new passphrase.
   await page.getByTestId('lock-button').click();
   await expect(page.getByTestId('unlock-submit')).toBeVisible();
-  await page.getByTestId('recover-link').click();
-  await expect(page.getByTestId('recover-code')).toBeVisible();
-  await expect(page.getByTestId('recover-user')).toContainText(ADMIN.name);
-  await page.getByTestId('recover-code').fill(code);
-  await page.getByTestId('recover-new-passphrase').fill(NEW_PASSPHRASE);
-  await page.getByTestId('recover-new-passphrase-confirm').fill(NEW_PASSPHRASE);
+  await fillRecovery(page, code, NEW_PASSPHRASE);
   await page.getByTestId('recover-submit').click();
   const newCode = await readRecoveryCode(page);
   expect(newCode).not.toEqual(code);

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,10 @@ import type { AuditEntry } from '../../../../shared/contract';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/queries';
+import { ErrorAlert } from '../../components/error-alert';
 import { PageContainer } from '../../components/page-container';
 import { formatDateTime } from '../../i18n/format';
-import { errorMessage, MONO_FONT_STACK } from '../../i18n/i18n';
+import { MONO_FONT_STACK } from '../../i18n/i18n';
 
 const PAGE_SIZE = 50;
 
@@ -132,9 +133,7 @@ export function AuditPage() {
       }
     >
       <Card styles={{ body: { padding: 0 } }}>
-        {audit.isError ? (
-          <Alert type="error" showIcon title={errorMessage(t, audit.error)} style={{ margin: 16 }} />
-        ) : null}
+        <ErrorAlert result={audit} style={{ margin: 16 }} />
         <Table<AuditEntry>
           rowKey="seq"
           size="middle"

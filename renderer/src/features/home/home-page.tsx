@@ -1,32 +1,26 @@
-import { AuditOutlined, RightOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { RightOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, Row, Typography, type DescriptionsProps } from 'antd';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/contract';
-import { mayCall, type PageKey } from '../../app/access';
+import { mayCall } from '../../app/access';
+import type { PageDef } from '../../app/page-def';
 import { PageContainer } from '../../components/page-container';
 import { RoleTag, RoleTags } from '../../components/role-tag';
 
 const ICON_END = 'end';
 
-const ICONS: Partial<Record<PageKey, ReactNode>> = {
-  users: <TeamOutlined />,
-  audit: <AuditOutlined />,
-  settings: <SettingOutlined />,
-};
-
 interface HomePageProps {
   session: SessionInfo;
-  pages: readonly PageKey[];
-  onNavigate: (page: PageKey) => void;
+  pages: readonly PageDef[];
+  onNavigate: (page: string) => void;
 }
 
 /** Who is signed in, for which office, with which roles, and what they can do here. */
 export function HomePage({ session, pages, onNavigate }: HomePageProps) {
   const { t } = useTranslation();
   const { user, office } = session;
-  const can = pages.filter((p) => p !== 'home');
-  const canDescription = (page: PageKey) =>
+  const can = pages.filter((p) => p.key !== 'home');
+  const canDescription = (page: string) =>
     page === 'users' && mayCall('users:setRoles', user.roles)
       ? t('home.can.usersWithRoles')
       : t(`home.can.${page}`);
@@ -70,14 +64,14 @@ export function HomePage({ session, pages, onNavigate }: HomePageProps) {
         <Col xs={24} lg={12}>
           <Card title={t('home.canTitle')} data-testid="home-can">
             <Flex vertical>
-              {can.map((page, index) => (
+              {can.map(({ key: page, icon }, index) => (
                 <Flex
                   key={page}
                   align="center"
                   gap={12}
                   style={{ padding: '12px 0', borderTop: index === 0 ? undefined : '1px solid #f0f0f0' }}
                 >
-                  <span style={{ fontSize: 18, color: '#1677ff' }}>{ICONS[page]}</span>
+                  <span style={{ fontSize: 18, color: '#1677ff' }}>{icon}</span>
                   <Flex vertical style={{ flex: 1, minWidth: 0 }}>
                     <Typography.Text strong>{t(`nav.${page}`)}</Typography.Text>
                     <Typography.Text type="secondary">{canDescription(page)}</Typography.Text>

@@ -1,13 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/contract';
-import { PASSPHRASE_MAX_LENGTH } from '../../../../shared/passphrase-policy';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/queries';
+import { ChangePassphraseForm, type ChangePassphraseValues } from '../../components/change-passphrase-form';
 import { LanguageSelect } from '../../components/language-select';
-import { NewPassphraseFields } from '../../components/new-passphrase-fields';
 import { PageContainer } from '../../components/page-container';
 import { errorMessage } from '../../i18n/i18n';
 
@@ -88,18 +87,20 @@ function AutoLockCard({ session }: { session: SessionInfo }) {
   );
 }
 
-interface ChangeValues {
-  current: string;
-  next: string;
-  nextConfirm: string;
-}
+/** Test ids of the passphrase form's inputs, error and button. */
+const PASSPHRASE_TEST_IDS = {
+  current: 'settings-current-passphrase',
+  next: 'settings-new-passphrase',
+  error: 'settings-passphrase-error',
+  submit: 'settings-passphrase-submit',
+};
 
 function ChangePassphraseCard({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<ChangeValues>();
+  const [form] = Form.useForm<ChangePassphraseValues>();
   const change = useMutation({
-    mutationFn: (values: ChangeValues) =>
+    mutationFn: (values: ChangePassphraseValues) =>
       call('session:changePassphrase', { current: values.current, next: values.next }),
     onSuccess: () => {
       form.resetFields();
@@ -109,52 +110,16 @@ function ChangePassphraseCard({ session }: { session: SessionInfo }) {
 
   return (
     <Card title={t('settings.passphraseTitle')}>
-      <Form<ChangeValues>
+      <ChangePassphraseForm
+        session={session}
+        change={change}
         form={form}
-        layout="vertical"
-        requiredMark={false}
+        currentLabel={t('fields.current')}
+        nextLabel={t('fields.next')}
+        submitLabel={t('settings.passphraseSubmit')}
+        testIds={PASSPHRASE_TEST_IDS}
         style={{ maxWidth: 420 }}
-        onFinish={(values) => change.mutate(values)}
-        onValuesChange={() => change.isError && change.reset()}
-        disabled={change.isPending}
-      >
-        <Form.Item
-          name="current"
-          label={t('fields.current')}
-          rules={[{ required: true, message: t('passphrase.rules.required') }]}
-        >
-          <Input.Password
-            autoComplete="current-password"
-            maxLength={PASSPHRASE_MAX_LENGTH}
-            data-testid="settings-current-passphrase"
-          />
-        </Form.Item>
-        <NewPassphraseFields
-          name="next"
-          label={t('fields.next')}
-          confirmLabel={t('fields.passphraseConfirm')}
-          data-testid="settings-new-passphrase"
-          userName={session.user.name}
-          userInputs={[session.user.displayName, session.office.name]}
-        />
-        {change.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage(t, change.error)}
-            style={{ marginBottom: 16 }}
-            data-testid="settings-passphrase-error"
-          />
-        ) : null}
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={change.isPending}
-          data-testid="settings-passphrase-submit"
-        >
-          {t('settings.passphraseSubmit')}
-        </Button>
-      </Form>
+      />
     </Card>
   );
 }

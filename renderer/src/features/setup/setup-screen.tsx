@@ -1,13 +1,14 @@
-import { Alert, Button, Form, Input, Steps } from 'antd';
+import { Alert, Form, Input, Steps } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { userNameSchema, type SessionInfo } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import { AuthLayout } from '../../components/auth-layout';
+import { ErrorAlert } from '../../components/error-alert';
 import { NewPassphraseFields } from '../../components/new-passphrase-fields';
-import { errorMessage } from '../../i18n/i18n';
-import { useUserNameRules } from '../users/user-name-rules';
+import { SubmitButton } from '../../components/submit-button';
+import { DisplayNameItem, UserNameItem } from '../users/user-fields';
 
 interface SetupValues {
   officeName: string;
@@ -46,7 +47,6 @@ export function SetupScreen({ onCreated }: SetupScreenProps) {
   const userName = Form.useWatch('userName', form) ?? '';
   const officeName = Form.useWatch('officeName', form) ?? '';
   const displayName = Form.useWatch('displayName', form) ?? '';
-  const userNameRules = useUserNameRules();
 
   const setup = useMutation({
     mutationFn: (values: SetupValues) =>
@@ -89,24 +89,8 @@ export function SetupScreen({ onCreated }: SetupScreenProps) {
           <Input data-testid="setup-office" maxLength={64} placeholder={t('setup.officeNamePlaceholder')} />
         </Form.Item>
         <Alert type="info" showIcon title={t('setup.firstUserNote')} style={{ marginBottom: 16 }} />
-        <Form.Item
-          name="userName"
-          label={t('fields.userName')}
-          extra={t('users.userNameHelp')}
-          rules={userNameRules}
-        >
-          <Input data-testid="setup-user" maxLength={32} autoComplete="off" spellCheck={false} />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('fields.displayName')}
-          rules={[
-            { required: true, whitespace: true, message: t('users.displayNameRequired') },
-            { max: 32, message: t('validation.maxLength', { max: 32 }) },
-          ]}
-        >
-          <Input data-testid="setup-display-name" maxLength={32} autoComplete="off" />
-        </Form.Item>
+        <UserNameItem name="userName" data-testid="setup-user" />
+        <DisplayNameItem data-testid="setup-display-name" />
         <NewPassphraseFields
           name="passphrase"
           label={t('fields.passphrase')}
@@ -115,25 +99,10 @@ export function SetupScreen({ onCreated }: SetupScreenProps) {
           userName={userName}
           userInputs={[officeName, displayName]}
         />
-        {setup.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage(t, setup.error)}
-            style={{ marginBottom: 16 }}
-            data-testid="setup-error"
-          />
-        ) : null}
-        <Button
-          type="primary"
-          htmlType="submit"
-          size="large"
-          block
-          loading={setup.isPending}
-          data-testid="setup-submit"
-        >
+        <ErrorAlert result={setup} style={{ marginBottom: 16 }} data-testid="setup-error" />
+        <SubmitButton loading={setup.isPending} large data-testid="setup-submit">
           {t('setup.submit')}
-        </Button>
+        </SubmitButton>
       </Form>
     </AuthLayout>
   );

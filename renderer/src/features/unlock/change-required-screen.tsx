@@ -1,19 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input } from 'antd';
+import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/contract';
-import { PASSPHRASE_MAX_LENGTH } from '../../../../shared/passphrase-policy';
 import { call } from '../../api/client';
 import { useIdleLock } from '../../app/use-idle-lock';
 import { AuthLayout } from '../../components/auth-layout';
-import { NewPassphraseFields } from '../../components/new-passphrase-fields';
-import { errorMessage } from '../../i18n/i18n';
+import { ChangePassphraseForm, type ChangePassphraseValues } from '../../components/change-passphrase-form';
 
-interface ChangeValues {
-  current: string;
-  next: string;
-  nextConfirm: string;
-}
+/** Test ids of the passphrase form's inputs, error and button. */
+const PASSPHRASE_TEST_IDS = {
+  current: 'change-required-current',
+  next: 'change-required-new-passphrase',
+  error: 'change-required-error',
+  submit: 'change-required-submit',
+};
 
 interface ChangeRequiredScreenProps {
   session: SessionInfo;
@@ -27,11 +27,10 @@ interface ChangeRequiredScreenProps {
  */
 export function ChangeRequiredScreen({ session, onChanged, onLock }: ChangeRequiredScreenProps) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<ChangeValues>();
   useIdleLock(session.user.autoLockMinutes, () => void onLock('idle'));
   const lockNow = () => void onLock('manual');
   const change = useMutation({
-    mutationFn: async (values: ChangeValues) => {
+    mutationFn: async (values: ChangePassphraseValues) => {
       await call('session:changePassphrase', { current: values.current, next: values.next });
       return call('session:current', {});
     },
@@ -47,53 +46,15 @@ export function ChangeRequiredScreen({ session, onChanged, onLock }: ChangeRequi
       width={520}
       data-testid="change-required-screen"
     >
-      <Form<ChangeValues>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(values) => change.mutate(values)}
-        onValuesChange={() => change.isError && change.reset()}
-        disabled={change.isPending}
-      >
-        <Form.Item
-          name="current"
-          label={t('changeRequired.current')}
-          rules={[{ required: true, message: t('passphrase.rules.required') }]}
-        >
-          <Input.Password
-            autoComplete="current-password"
-            maxLength={PASSPHRASE_MAX_LENGTH}
-            data-testid="change-required-current"
-          />
-        </Form.Item>
-        <NewPassphraseFields
-          name="next"
-          label={t('fields.newPassphrase')}
-          confirmLabel={t('fields.passphraseConfirm')}
-          data-testid="change-required-new-passphrase"
-          userName={session.user.name}
-          userInputs={[session.user.displayName, session.office.name]}
-        />
-        {change.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage(t, change.error)}
-            style={{ marginBottom: 16 }}
-            data-testid="change-required-error"
-          />
-        ) : null}
-        <Button
-          type="primary"
-          htmlType="submit"
-          size="large"
-          block
-          loading={change.isPending}
-          data-testid="change-required-submit"
-        >
-          {t('changeRequired.submit')}
-        </Button>
-      </Form>
+      <ChangePassphraseForm
+        session={session}
+        change={change}
+        currentLabel={t('changeRequired.current')}
+        nextLabel={t('fields.newPassphrase')}
+        submitLabel={t('changeRequired.submit')}
+        testIds={PASSPHRASE_TEST_IDS}
+        large
+      />
       <Flex justify="center" style={{ marginTop: 12 }}>
         <Button type="link" onClick={lockNow} data-testid="change-required-lock">
           {t('changeRequired.lockInstead')}

@@ -1,14 +1,16 @@
 import { KeyOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input, Select, Typography, type SelectProps } from 'antd';
+import { Alert, Button, Flex, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/contract';
 import { PASSPHRASE_MAX_LENGTH } from '../../../../shared/passphrase-policy';
 import { call } from '../../api/client';
 import { AuthLayout } from '../../components/auth-layout';
+import { ErrorAlert } from '../../components/error-alert';
 import { NewPassphraseFields } from '../../components/new-passphrase-fields';
-import { errorMessage, MONO_FONT_STACK } from '../../i18n/i18n';
+import { SubmitButton } from '../../components/submit-button';
+import { MONO_FONT_STACK } from '../../i18n/i18n';
 
 const LARGE = 'large';
 
@@ -36,22 +38,30 @@ function defaultUser(userNames: readonly string[], last: string | null): string 
   return userNames.length === 1 ? userNames[0] : undefined;
 }
 
-function UserSelect({
+/** The login name, chosen from the accounts of this vault. */
+function UserNameItem({
   userNames,
   'data-testid': testId,
-  ...rest
-}: SelectProps<string> & { userNames: readonly string[]; 'data-testid': string }) {
+}: {
+  userNames: readonly string[];
+  'data-testid': string;
+}) {
   const { t } = useTranslation();
   return (
-    <Select
-      {...rest}
-      data-testid={testId}
-      size="large"
-      showSearch
-      prefix={<UserOutlined />}
-      placeholder={t('unlock.userPlaceholder')}
-      options={userNames.map((name) => ({ value: name, label: name }))}
-    />
+    <Form.Item
+      name="userName"
+      label={t('fields.userName')}
+      rules={[{ required: true, message: t('unlock.userRequired') }]}
+    >
+      <Select
+        data-testid={testId}
+        size="large"
+        showSearch
+        prefix={<UserOutlined />}
+        placeholder={t('unlock.userPlaceholder')}
+        options={userNames.map((name) => ({ value: name, label: name }))}
+      />
+    </Form.Item>
   );
 }
 
@@ -89,13 +99,7 @@ function UnlockForm({
         onFinish={(values) => unlock.mutate(values)}
         disabled={unlock.isPending}
       >
-        <Form.Item
-          name="userName"
-          label={t('fields.userName')}
-          rules={[{ required: true, message: t('unlock.userRequired') }]}
-        >
-          <UserSelect userNames={userNames} data-testid="unlock-user" />
-        </Form.Item>
+        <UserNameItem userNames={userNames} data-testid="unlock-user" />
         <Form.Item
           name="passphrase"
           label={t('fields.passphrase')}
@@ -110,25 +114,10 @@ function UnlockForm({
             autoFocus
           />
         </Form.Item>
-        {unlock.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage(t, unlock.error)}
-            style={{ marginBottom: 16 }}
-            data-testid="unlock-error"
-          />
-        ) : null}
-        <Button
-          type="primary"
-          htmlType="submit"
-          size="large"
-          block
-          loading={unlock.isPending}
-          data-testid="unlock-submit"
-        >
+        <ErrorAlert result={unlock} style={{ marginBottom: 16 }} data-testid="unlock-error" />
+        <SubmitButton loading={unlock.isPending} large data-testid="unlock-submit">
           {t('unlock.submit')}
-        </Button>
+        </SubmitButton>
       </Form>
       <Flex justify="center" style={{ marginTop: 16 }}>
         <Button type="link" icon={<KeyOutlined />} onClick={onForgot} data-testid="recover-link">
@@ -180,13 +169,7 @@ function RecoverForm({
         onFinish={(values) => recover.mutate(values)}
         disabled={recover.isPending}
       >
-        <Form.Item
-          name="userName"
-          label={t('fields.userName')}
-          rules={[{ required: true, message: t('unlock.userRequired') }]}
-        >
-          <UserSelect userNames={userNames} data-testid="recover-user" />
-        </Form.Item>
+        <UserNameItem userNames={userNames} data-testid="recover-user" />
         <Form.Item
           name="recoveryCode"
           label={t('fields.recoveryCode')}
@@ -214,25 +197,10 @@ function RecoverForm({
           userName={userName}
           size={LARGE}
         />
-        {recover.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage(t, recover.error)}
-            style={{ marginBottom: 16 }}
-            data-testid="recover-error"
-          />
-        ) : null}
-        <Button
-          type="primary"
-          htmlType="submit"
-          size="large"
-          block
-          loading={recover.isPending}
-          data-testid="recover-submit"
-        >
+        <ErrorAlert result={recover} style={{ marginBottom: 16 }} data-testid="recover-error" />
+        <SubmitButton loading={recover.isPending} large data-testid="recover-submit">
           {t('recover.submit')}
-        </Button>
+        </SubmitButton>
       </Form>
       <Flex vertical align="center" style={{ marginTop: 12 }}>
         <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>

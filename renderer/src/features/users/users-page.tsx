@@ -1,20 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, Form, Modal, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,13 +9,14 @@ import type { Role } from '../../../../shared/roles';
 import { mayCall } from '../../app/access';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/queries';
+import { ErrorAlert } from '../../components/error-alert';
 import { NewPassphraseFields } from '../../components/new-passphrase-fields';
 import { PageContainer } from '../../components/page-container';
 import { RoleTags } from '../../components/role-tag';
 import { formatDateTime } from '../../i18n/format';
 import { errorMessage } from '../../i18n/i18n';
 import { RoleSelect, useRoleRules } from './role-select';
-import { useUserNameRules } from './user-name-rules';
+import { DisplayNameItem, UserNameItem } from './user-fields';
 
 /** Accounts of this installation: create, assign roles (security admin), remove. */
 export function UsersPage({ session }: { session: SessionInfo }) {
@@ -164,9 +151,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
       }
     >
       <Card styles={{ body: { padding: 0 } }}>
-        {users.isError ? (
-          <Alert type="error" showIcon title={errorMessage(t, users.error)} style={{ margin: 16 }} />
-        ) : null}
+        <ErrorAlert result={users} style={{ margin: 16 }} />
         <Table<User>
           rowKey="id"
           columns={columns}
@@ -209,7 +194,6 @@ function CreateUserModal({
   const [form] = Form.useForm<CreateValues>();
   const name = Form.useWatch('name', form) ?? '';
   const displayName = Form.useWatch('displayName', form) ?? '';
-  const userNameRules = useUserNameRules();
   const roleRules = useRoleRules();
   const create = useMutation({
     mutationFn: (values: CreateValues) =>
@@ -269,24 +253,8 @@ function CreateUserModal({
         disabled={create.isPending}
         style={{ marginTop: 16 }}
       >
-        <Form.Item
-          name="name"
-          label={t('fields.userName')}
-          rules={userNameRules}
-          extra={t('users.userNameHelp')}
-        >
-          <Input data-testid="user-form-name" maxLength={32} autoComplete="off" spellCheck={false} />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('fields.displayName')}
-          rules={[
-            { required: true, whitespace: true, message: t('users.displayNameRequired') },
-            { max: 32, message: t('validation.maxLength', { max: 32 }) },
-          ]}
-        >
-          <Input data-testid="user-form-display-name" maxLength={32} autoComplete="off" />
-        </Form.Item>
+        <UserNameItem name="name" data-testid="user-form-name" />
+        <DisplayNameItem data-testid="user-form-display-name" />
         <Form.Item
           name="roles"
           label={t('fields.roles')}
@@ -306,15 +274,7 @@ function CreateUserModal({
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('users.initialPassphraseHelp')}
         </Typography.Paragraph>
-        {create.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage(t, create.error)}
-            style={{ marginTop: 16 }}
-            data-testid="user-form-error"
-          />
-        ) : null}
+        <ErrorAlert result={create} style={{ marginTop: 16 }} data-testid="user-form-error" />
       </Form>
     </Modal>
   );
@@ -385,7 +345,7 @@ function EditRolesModal({
           <Form.Item name="roles" label={t('fields.roles')} rules={roleRules} extra={t('users.rolesHelp')}>
             <RoleSelect data-testid="roles-form-roles" />
           </Form.Item>
-          {setRoles.isError ? <Alert type="error" showIcon title={errorMessage(t, setRoles.error)} /> : null}
+          <ErrorAlert result={setRoles} />
         </Form>
       ) : null}
     </Modal>
