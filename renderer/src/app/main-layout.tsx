@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/contract';
 import { RoleTags } from '../components/role-tag';
+import { CurrentCaseProvider } from './current-case';
 import { pagesFor } from './pages';
 import { useIdleLock, useSessionWatch } from './use-idle-lock';
 
@@ -34,71 +35,73 @@ export function MainLayout({ session, onLock, onSessionGone }: MainLayoutProps) 
   useSessionWatch(() => onSessionGone('errors.SESSION_IDLE_LOCKED'));
 
   return (
-    <Layout style={{ minHeight: '100%' }} data-testid="main-layout">
-      <Layout.Sider width={216} theme="dark">
-        {/* The sider spans the page; its content stays in view while the page scrolls. */}
-        <div style={{ position: 'sticky', top: 0 }}>
-          <Flex align="center" gap={10} style={{ height: 64, padding: '0 24px' }}>
-            <SafetyCertificateOutlined style={{ fontSize: 24, color: '#69b1ff' }} />
-            <Typography.Text
-              strong
-              style={{ color: '#fff', fontSize: 18, letterSpacing: i18n.language.startsWith('zh') ? 2 : 0 }}
-            >
-              {t('app.productName')}
-            </Typography.Text>
-          </Flex>
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={[page.key]}
-            onClick={({ key }) => setSelected(key)}
-            items={pages.map(({ key, icon }) => ({
-              key,
-              icon,
-              label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,
-            }))}
-          />
-        </div>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: '0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            gap: 16,
-            borderBottom: '1px solid #f0f0f0',
-            position: 'sticky',
-            top: 0,
-            zIndex: 10,
-          }}
-        >
-          <Flex align="center" gap={8} style={{ minWidth: 0 }}>
-            <BankOutlined style={{ color: '#1677ff', fontSize: 18 }} />
-            <Typography.Text strong ellipsis style={{ fontSize: 16 }} data-testid="header-office">
-              {office.name}
-            </Typography.Text>
-          </Flex>
-          <Flex align="center" gap={12} style={{ flexShrink: 0 }}>
-            <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff' }} />
-            <Tooltip title={t('layout.loginName', { name: user.name })}>
-              <Typography.Text data-testid="header-user">{user.displayName}</Typography.Text>
-            </Tooltip>
-            <span data-testid="header-roles">
-              <RoleTags roles={user.roles} />
-            </span>
-            <Divider orientation={VERTICAL} style={{ margin: 0 }} />
-            <Button icon={<LockOutlined />} loading={locking} onClick={lockNow} data-testid="lock-button">
-              {t('layout.lock')}
-            </Button>
-          </Flex>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
-          {page.render({ session, pages, navigate: setSelected })}
-        </Layout.Content>
+    <CurrentCaseProvider>
+      <Layout style={{ minHeight: '100%' }} data-testid="main-layout">
+        <Layout.Sider width={216} theme="dark">
+          {/* The sider spans the page; its content stays in view while the page scrolls. */}
+          <div style={{ position: 'sticky', top: 0 }}>
+            <Flex align="center" gap={10} style={{ height: 64, padding: '0 24px' }}>
+              <SafetyCertificateOutlined style={{ fontSize: 24, color: '#69b1ff' }} />
+              <Typography.Text
+                strong
+                style={{ color: '#fff', fontSize: 18, letterSpacing: i18n.language.startsWith('zh') ? 2 : 0 }}
+              >
+                {t('app.productName')}
+              </Typography.Text>
+            </Flex>
+            <Menu
+              theme="dark"
+              mode="inline"
+              selectedKeys={[page.key]}
+              onClick={({ key }) => setSelected(key)}
+              items={pages.map(({ key, icon }) => ({
+                key,
+                icon,
+                label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,
+              }))}
+            />
+          </div>
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              padding: '0 24px',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'space-between',
+              gap: 16,
+              borderBottom: '1px solid #f0f0f0',
+              position: 'sticky',
+              top: 0,
+              zIndex: 10,
+            }}
+          >
+            <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+              <BankOutlined style={{ color: '#1677ff', fontSize: 18 }} />
+              <Typography.Text strong ellipsis style={{ fontSize: 16 }} data-testid="header-office">
+                {office.name}
+              </Typography.Text>
+            </Flex>
+            <Flex align="center" gap={12} style={{ flexShrink: 0 }}>
+              <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff' }} />
+              <Tooltip title={t('layout.loginName', { name: user.name })}>
+                <Typography.Text data-testid="header-user">{user.displayName}</Typography.Text>
+              </Tooltip>
+              <span data-testid="header-roles">
+                <RoleTags roles={user.roles} />
+              </span>
+              <Divider orientation={VERTICAL} style={{ margin: 0 }} />
+              <Button icon={<LockOutlined />} loading={locking} onClick={lockNow} data-testid="lock-button">
+                {t('layout.lock')}
+              </Button>
+            </Flex>
+          </Layout.Header>
+          <Layout.Content style={{ padding: 24 }}>
+            {page.render({ session, pages, navigate: setSelected })}
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </CurrentCaseProvider>
   );
 }
