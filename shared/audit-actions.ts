@@ -15,8 +15,37 @@ const FOUNDATION = [
 ] as const;
 
 // One list per domain, so parallel work on two domains never edits the same lines.
-const REFERENCE = [] as const;
-const INTAKE_LEADS = [] as const;
+const REFERENCE = [
+  'unit.create',
+  'unit.update',
+  'unit.remove',
+  'person.create',
+  'person.update',
+  'person.remove',
+  'person.post_add',
+  'person.post_remove',
+  'inspector.create',
+  'inspector.update',
+  'inspector.remove',
+  'inspector.relation_add',
+  'inspector.relation_remove',
+  'round.create',
+  'round.update',
+  'case.create',
+  'case.update',
+  'case.member_add',
+  'case.member_override',
+  'case.member_remove',
+  'office_rules.update',
+] as const;
+const INTAKE_LEADS = [
+  'intake.create',
+  'intake.update',
+  'intake.reply',
+  'lead.create',
+  'lead.transition',
+  'ledger.export',
+] as const;
 const SEARCH = [] as const;
 
 export const AUDIT_ACTIONS = [...FOUNDATION, ...REFERENCE, ...INTAKE_LEADS, ...SEARCH] as const;

@@ -29,8 +29,23 @@ const FOUNDATION = [
 ] as const;
 
 // One list per domain, so parallel work on two domains never edits the same lines.
-const REFERENCE = [] as const;
-const INTAKE_LEADS = [] as const;
+const REFERENCE = [
+  'UNIT_IN_USE',
+  'UNIT_PARENT_CYCLE',
+  'ID_NUMBER_PROTECTED',
+  'INSPECTOR_EXISTS',
+  'CASE_CODE_EXISTS',
+  'MEMBER_EXISTS',
+  'RECUSAL_CONFLICT',
+] as const;
+const INTAKE_LEADS = [
+  'LEAD_TRANSITION_INVALID',
+  'LEAD_APPROVER_REQUIRED',
+  'LEAD_FIELD_REQUIRED',
+  'INTAKE_CASE_NOT_FOUND',
+  'INTAKE_LINK_INVALID',
+  'INTAKE_DATES_ORDER',
+] as const;
 const SEARCH = [] as const;
 
 export const ERROR_CODES = [...FOUNDATION, ...REFERENCE, ...INTAKE_LEADS, ...SEARCH] as const;

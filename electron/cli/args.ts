@@ -8,7 +8,11 @@ export interface CliArgs {
   user: string | undefined;
   displayName: string | undefined;
   json: boolean;
+  /** Seed sizes as typed (--units N …); `seed` validates them. */
+  counts: Partial<Record<(typeof COUNT_OPTIONS)[number], string>>;
 }
+
+const COUNT_OPTIONS = ['units', 'persons', 'cases', 'intake', 'leads'] as const;
 
 export class UsageError extends Error {}
 
@@ -25,6 +29,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
         user: { type: 'string' },
         'display-name': { type: 'string' },
         json: { type: 'boolean', default: false },
+        units: { type: 'string' },
+        persons: { type: 'string' },
+        cases: { type: 'string' },
+        intake: { type: 'string' },
+        leads: { type: 'string' },
       },
     });
   } catch (err) {
@@ -39,6 +48,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     user: parsed.values.user,
     displayName: parsed.values['display-name'],
     json: parsed.values.json ?? false,
+    counts: Object.fromEntries(
+      COUNT_OPTIONS.map((o) => [o, parsed.values[o]]).filter(([, v]) => v !== undefined),
+    ),
   };
 }
 
@@ -56,5 +68,9 @@ commands:
         SQLCipher page authentication, SQLite integrity, migration hashes, audit chain
   info  --data-dir DIR [--user NAME] [--json]
         schema version, office, users, record counts
+  search --data-dir DIR [--user NAME] [--json] QUERY
+        the app's full-text search as that user: type, id, title, snippet
+  seed  --data-dir DIR [--user NAME] [--units N] [--persons N] [--cases N] [--intake N] [--leads N]
+        write Chinese demo data into a vault (demos and benchmarks only)
 
 The passphrase is read from MINGJING_PASSPHRASE when set, otherwise prompted without echo.`;

@@ -3,6 +3,8 @@ import { parseCliArgs, USAGE, UsageError } from './args';
 import { checkCommand } from './commands/check';
 import { infoCommand } from './commands/info';
 import { initCommand } from './commands/init';
+import { searchCommand } from './commands/search';
+import { seedCommand } from './commands/seed';
 import { CliFailure } from './failure';
 import { describeError } from './messages';
 
@@ -21,6 +23,12 @@ async function main(argv: string[]): Promise<number> {
       return checkCommand(args);
     case 'info':
       await infoCommand(args);
+      return 0;
+    case 'search':
+      await searchCommand(args);
+      return 0;
+    case 'seed':
+      await seedCommand(args);
       return 0;
     case undefined:
     case 'help':

@@ -67,6 +67,7 @@ export class MingjingCore {
       db: () => this.requireSession().vault.db,
       write: (audit, change) => this.write(this.requireSession(), audit, change),
       registerVisibility: (entityType, visible) => this.visibility.set(entityType, visible),
+      canSee: (entityType, entityId) => this.visibility.get(entityType)?.(entityId) ?? true,
     };
     this.handlers = {
       ...this.foundationHandlers,

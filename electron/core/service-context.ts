@@ -25,6 +25,8 @@ export interface ServiceContext {
    * generic reader). Without one, every role allowed on the channel sees the record.
    */
   registerVisibility(entityType: string, visible: (entityId: string) => boolean): void;
+  /** Asks the visibility registered for this type (true when none is registered). */
+  canSee(entityType: string, entityId: string): boolean;
 }
 
 export type Handler<C extends Channel> = (

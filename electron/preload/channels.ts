@@ -29,11 +29,54 @@ const FOUNDATION = [
   'records:history',
 ] as const satisfies readonly Channel[];
 
-const REFERENCE = [] as const satisfies readonly Channel[];
+const REFERENCE = [
+  'units:list',
+  'units:get',
+  'units:save',
+  'units:remove',
+  'persons:list',
+  'persons:get',
+  'persons:save',
+  'persons:remove',
+  'persons:addPost',
+  'persons:removePost',
+  'pool:list',
+  'pool:get',
+  'pool:save',
+  'pool:remove',
+  'pool:addRelation',
+  'pool:removeRelation',
+  'rounds:list',
+  'rounds:save',
+  'cases:list',
+  'cases:get',
+  'cases:save',
+  'cases:accounts',
+  'cases:checkRecusal',
+  'cases:addMember',
+  'cases:removeMember',
+  'cases:suggest',
+  'rules:get',
+  'rules:update',
+] as const satisfies readonly Channel[];
 
-const INTAKE_LEADS = [] as const satisfies readonly Channel[];
+const INTAKE_LEADS = [
+  'intake:list',
+  'intake:get',
+  'intake:create',
+  'intake:update',
+  'intake:addReply',
+  'leads:list',
+  'leads:count',
+  'leads:get',
+  'leads:create',
+  'leads:transition',
+  'leads:caseUsers',
+  'overdue:board',
+  'ledger:export',
+] as const satisfies readonly Channel[];
 
-const SEARCH = [] as const satisfies readonly Channel[];
+const SEARCH = ['search:query', 'search:options'] as const satisfies readonly Channel[];
 
 export const PRELOAD_CHANNELS = [...FOUNDATION, ...REFERENCE, ...INTAKE_LEADS, ...SEARCH] as const;
 

@@ -1,6 +1,17 @@
 import type { referenceContract } from '../../../shared/contracts/reference';
 import type { HandlersFor, ServiceContext } from '../service-context';
+import { createCaseHandlers } from './cases';
+import { createPersonHandlers } from './persons';
+import { createPoolHandlers } from './pool';
+import { createRuleHandlers } from './rules';
+import { createUnitHandlers } from './units';
 
-export function createReferenceHandlers(_ctx: ServiceContext): HandlersFor<keyof typeof referenceContract> {
-  return {};
+export function createReferenceHandlers(ctx: ServiceContext): HandlersFor<keyof typeof referenceContract> {
+  return {
+    ...createUnitHandlers(ctx),
+    ...createPersonHandlers(ctx),
+    ...createPoolHandlers(ctx),
+    ...createCaseHandlers(ctx),
+    ...createRuleHandlers(ctx),
+  };
 }

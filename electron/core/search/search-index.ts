@@ -1,8 +1,9 @@
 import type { Db } from '../db/open-database';
+import type { SearchType } from '../../../shared/contracts/search';
 import { toIndexTokens } from './cjk-tokens';
 
 /** The record types search covers. */
-export type SearchType = 'intake' | 'lead' | 'person' | 'unit' | 'talk' | 'document_request' | 'visit';
+export type { SearchType } from '../../../shared/contracts/search';
 
 export interface SearchDoc {
   type: SearchType;

@@ -11,7 +11,13 @@ export const queryKeys = {
 };
 
 /** Data that only a signed-in user may see; dropped from memory when the vault locks. */
-export const PROTECTED_QUERY_KEYS = [queryKeys.users, queryKeys.audit];
+export const PROTECTED_QUERY_KEYS = [
+  queryKeys.users,
+  queryKeys.audit,
+  ['reference'],
+  ['records'],
+  ['intake-leads'],
+];
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

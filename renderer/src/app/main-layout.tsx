@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/contract';
 import { RoleTags } from '../components/role-tag';
+import { CaseSelector } from '../features/reference/case-selector';
 import { CurrentCaseProvider } from './current-case';
 import { pagesFor } from './pages';
 import { useIdleLock, useSessionWatch } from './use-idle-lock';
@@ -82,6 +83,7 @@ export function MainLayout({ session, onLock, onSessionGone }: MainLayoutProps) 
               <Typography.Text strong ellipsis style={{ fontSize: 16 }} data-testid="header-office">
                 {office.name}
               </Typography.Text>
+              <CaseSelector roles={user.roles} />
             </Flex>
             <Flex align="center" gap={12} style={{ flexShrink: 0 }}>
               <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff' }} />

@@ -6,6 +6,7 @@ import type { Migration } from './migration';
  * tokens: Latin words and digits as words, Chinese as overlapping character pairs,
  * so a two-character query such as 津贴 finds what it should. The index is
  * contentless: the text itself lives only in the record tables and `search_docs`.
+ * The filter columns come before the text so a filter reads no overflow pages.
  */
 export const migration0004: Migration = {
   version: 4,
@@ -14,16 +15,17 @@ export const migration0004: Migration = {
 CREATE TABLE search_docs (
   rowid        INTEGER PRIMARY KEY,
   entity_type  TEXT NOT NULL,
-  entity_id    TEXT NOT NULL,
+  sealed       INTEGER NOT NULL DEFAULT 0 CHECK (sealed IN (0, 1)),
   case_id      TEXT,
+  record_date  TEXT,
+  category     TEXT,
+  entity_id    TEXT NOT NULL,
   title        TEXT NOT NULL,
   body         TEXT NOT NULL,
-  category     TEXT,
-  record_date  TEXT,
-  sealed       INTEGER NOT NULL DEFAULT 0 CHECK (sealed IN (0, 1)),
   UNIQUE (entity_type, entity_id)
 ) STRICT;
 CREATE INDEX search_docs_case ON search_docs(case_id, entity_type);
+CREATE INDEX search_docs_sealed ON search_docs(rowid) WHERE sealed = 1;
 
 CREATE VIRTUAL TABLE search_fts USING fts5(
   title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'

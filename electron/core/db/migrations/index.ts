@@ -2,7 +2,14 @@ import { migration0001 } from './0001-core-records-and-audit';
 import { migration0002 } from './0002-user-settings';
 import { migration0003 } from './0003-reference-and-cases';
 import { migration0004 } from './0004-search-index';
+import { migration0005 } from './0005-intake-leads-records';
 import type { Migration } from './migration';
 
 /** Every shipped migration, in order. Never edit one that has shipped: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];

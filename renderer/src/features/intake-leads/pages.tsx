@@ -1,4 +1,28 @@
+import { AlertOutlined, AuditOutlined, InboxOutlined } from '@ant-design/icons';
+import { mayCall } from '../../app/access';
 import type { PageDef } from '../../app/page-def';
+import { IntakePage } from './intake/intake-page';
+import { LeadsPage } from './leads/leads-page';
+import { OverduePage } from './overdue/overdue-page';
 
 /** The intake-leads pages, in navigation order. */
-export const INTAKE_LEADS_PAGES: PageDef[] = [];
+export const INTAKE_LEADS_PAGES: PageDef[] = [
+  {
+    key: 'intake',
+    icon: <InboxOutlined />,
+    visibleTo: (roles) => mayCall('intake:list', roles),
+    render: ({ session }) => <IntakePage session={session} />,
+  },
+  {
+    key: 'leads',
+    icon: <AuditOutlined />,
+    visibleTo: (roles) => mayCall('leads:list', roles),
+    render: ({ session }) => <LeadsPage session={session} />,
+  },
+  {
+    key: 'overdue',
+    icon: <AlertOutlined />,
+    visibleTo: (roles) => mayCall('overdue:board', roles),
+    render: () => <OverduePage />,
+  },
+];
