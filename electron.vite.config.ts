@@ -33,7 +33,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       minify: true,
-      outDir: resolve(root, 'out/renderer'),
+      // MINGJING_RENDERER_OUT lets parallel test runs build into their own folders.
+      outDir: process.env.MINGJING_RENDERER_OUT ?? resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

@@ -16,7 +16,7 @@ import { startIdleLockTimer } from '../../../electron/main/idle-lock';
 import { rendererCsp } from '../../../shared/csp';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
-export const DEFAULT_RENDERER_DIR = path.join(REPO_ROOT, 'out/renderer');
+export const DEFAULT_RENDERER_DIR = process.env.MINGJING_RENDERER_OUT ?? path.join(REPO_ROOT, 'out/renderer');
 const SHIM_ENTRY = path.join(import.meta.dirname, 'shim-entry.ts');
 export const SHIM_PATH = '/__mingjing/shim.js';
 const RPC_PATH = '/rpc';
