@@ -29,6 +29,7 @@ const REFERENCE = [
   'inspector.remove',
   'inspector.relation_add',
   'inspector.relation_remove',
+  'inspector.appraisal',
   'round.create',
   'round.update',
   'case.create',
@@ -45,9 +46,36 @@ const INTAKE_LEADS = [
   'lead.create',
   'lead.transition',
   'ledger.export',
+  'intake.edit',
+  'intake.remove',
+  'lead.update',
+  'lead.seal',
+  'lead.remove',
 ] as const;
 const SEARCH = [] as const;
+const DEMO = ['demo.seed'] as const;
+const WORK_RECORDS = [
+  'work_record.create',
+  'work_record.update',
+  'work_record.remove',
+  'work_record.link',
+  'work_record.unlink',
+] as const;
+const ATTACHMENTS = [
+  'attachment.add',
+  'attachment.remove',
+  'attachment.preview',
+  'attachment.export',
+] as const;
 
-export const AUDIT_ACTIONS = [...FOUNDATION, ...REFERENCE, ...INTAKE_LEADS, ...SEARCH] as const;
+export const AUDIT_ACTIONS = [
+  ...FOUNDATION,
+  ...REFERENCE,
+  ...INTAKE_LEADS,
+  ...SEARCH,
+  ...DEMO,
+  ...WORK_RECORDS,
+  ...ATTACHMENTS,
+] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

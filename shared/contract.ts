@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { CASE_ROLES, entry, none, text } from './contract-kit';
 import { intakeLeadsContract } from './contracts/intake-leads';
+import { intakeLeadsEditContract } from './contracts/intake-leads-edits';
+import { intakeLeadsLedgerContract } from './contracts/intake-leads-ledger';
 import { referenceContract } from './contracts/reference';
 import { searchContract } from './contracts/search';
+import { demoContract } from './contracts/demo';
+import { attachmentsContract } from './contracts/attachments';
+import { workRecordsContract } from './contracts/work-records';
 import { ROLES, SYSTEM_ROLES } from './roles';
 import { LOCALES } from './locale-ids';
 import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './passphrase-policy';
@@ -167,7 +172,12 @@ export const contract = {
   ...foundationContract,
   ...referenceContract,
   ...intakeLeadsContract,
+  ...intakeLeadsEditContract,
+  ...intakeLeadsLedgerContract,
   ...searchContract,
+  ...demoContract,
+  ...workRecordsContract,
+  ...attachmentsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -48,26 +48,57 @@ export const codedListSchema = z
   .array(z.object({ code, label, retired: z.boolean().default(false) }).strict())
   .max(200);
 
-/** A recusal rule: which declared relations or past posts create a conflict, and how recent. */
+export const RECUSAL_RULE_KINDS = [
+  'relation_with_unit_leader',
+  'worked_at_unit_within_years',
+  'worked_at_unit_longer_than_years',
+  'alma_mater',
+] as const;
+export type RecusalRuleKind = (typeof RECUSAL_RULE_KINDS)[number];
+/** The kinds that count years at the unit (and so need `years`). */
+export const RECUSAL_YEAR_KINDS: readonly RecusalRuleKind[] = [
+  'worked_at_unit_within_years',
+  'worked_at_unit_longer_than_years',
+];
+export const RECUSAL_MAX_YEARS = 30;
+
+/**
+ * A recusal rule: which declared relations or past posts create a conflict, and how
+ * recent. Issues carry a message the core turns into a specific error code
+ * (years_required, relations_required).
+ */
 export const recusalRuleSchema = z
   .object({
     code,
     label,
-    kind: z.enum([
-      'relation_with_unit_leader',
-      'worked_at_unit_within_years',
-      'worked_at_unit_longer_than_years',
-      'alma_mater',
-    ]),
+    kind: z.enum(RECUSAL_RULE_KINDS),
     /** For relation rules: which relation types count. */
     relationTypes: z.array(code).max(40).default([]),
-    years: z.number().int().min(0).max(60).optional(),
+    years: z.number().int().min(0).max(RECUSAL_MAX_YEARS).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    if (RECUSAL_YEAR_KINDS.includes(r.kind) && r.years === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['years'], message: 'years_required' });
+    }
+    if (r.kind === 'relation_with_unit_leader' && r.relationTypes.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['relationTypes'], message: 'relations_required' });
+    }
+  });
 
-export const recusalRulesSchema = z
-  .object({ leaders: z.array(recusalRuleSchema).max(50), members: z.array(recusalRuleSchema).max(50) })
-  .strict();
+/** One rule set; a code names one rule only. */
+const recusalRuleSet = z
+  .array(recusalRuleSchema)
+  .max(50)
+  .superRefine((rules, ctx) => {
+    const seen = new Set<string>();
+    rules.forEach((r, i) => {
+      if (seen.has(r.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: 'code_duplicate' });
+      seen.add(r.code);
+    });
+  });
+
+export const recusalRulesSchema = z.object({ leaders: recusalRuleSet, members: recusalRuleSet }).strict();
 
 export const attachmentsRuleSchema = z
   .object({

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Access, Channel, foundationContract, SessionInfo, User } from '../../shared/contract';
 import { isSystemRole, rolesAreSeparated, type Role } from '../../shared/roles';
+import { createDemoHandlers } from './demo/demo-seed';
 import { createIntakeLeadsHandlers } from './intake-leads/handlers';
+import { createLedgerPageHandlers } from './intake-leads/ledger-page-handlers';
 import { createReferenceHandlers } from './reference/handlers';
 import { createSearchHandlers } from './search/handlers';
+import { createAttachmentHandlers } from './attachments/handlers';
+import { createWorkRecordHandlers } from './work-records/handlers';
 import type { HandlersFor, ServiceContext } from './service-context';
 import { appendAudit, listAudit, type AuditInput } from './audit/audit-log';
 import { HybridLogicalClock } from './clock/hlc';
@@ -73,7 +77,11 @@ export class MingjingCore {
       ...this.foundationHandlers,
       ...createReferenceHandlers(this.context),
       ...createIntakeLeadsHandlers(this.context),
+      ...createLedgerPageHandlers(this.context),
       ...createSearchHandlers(this.context),
+      ...createWorkRecordHandlers(this.context),
+      ...createAttachmentHandlers(this.context),
+      ...createDemoHandlers(this, (userId, work) => this.actAs(userId, work)),
     };
   }
 
@@ -325,6 +333,34 @@ export class MingjingCore {
       return listAudit(s.vault.db, { limit: 500, entityType, entityId });
     },
   };
+
+  /** Resolves once no work acting as another account (demo data) is running; the router waits for it. */
+  async whenIdle(): Promise<void> {
+    while (this.exclusive) await this.exclusive;
+  }
+
+  private exclusive: Promise<void> | null = null;
+
+  /**
+   * Runs `work` as another account of this vault (demo data is written by its demo
+   * leader, not by the administrator who asked for it). Only the demo module gets
+   * this; calls arriving meanwhile wait (whenIdle), so none of them runs as that account.
+   */
+  private async actAs<T>(userId: string, work: () => Promise<T>): Promise<T> {
+    const s = this.requireSession();
+    if (this.exclusive) throw new AppError('INTERNAL');
+    const own = s.userId;
+    let release = () => {};
+    this.exclusive = new Promise((resolve) => (release = resolve));
+    s.userId = userId;
+    try {
+      return await work();
+    } finally {
+      s.userId = own;
+      this.exclusive = null;
+      release();
+    }
+  }
 
   /** Marks activity for the idle lock; called by the router on every authorised call. */
   touch(): void {

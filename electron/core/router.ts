@@ -27,6 +27,7 @@ export function createRouter(
     if (!isChannel(channel)) return fail('CHANNEL_UNKNOWN');
     const spec = contract[channel];
     try {
+      await core.whenIdle();
       core.authorize(spec.access, channel);
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {

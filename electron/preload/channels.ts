@@ -58,6 +58,9 @@ const REFERENCE = [
   'cases:suggest',
   'rules:get',
   'rules:update',
+  'persons:find',
+  'units:find',
+  'pool:setAppraisal',
 ] as const satisfies readonly Channel[];
 
 const INTAKE_LEADS = [
@@ -74,11 +77,48 @@ const INTAKE_LEADS = [
   'leads:caseUsers',
   'overdue:board',
   'ledger:export',
+  'intake:page',
+  'leads:page',
+  'intake:edit',
+  'intake:remove',
+  'leads:edit',
+  'leads:remove',
 ] as const satisfies readonly Channel[];
 
 const SEARCH = ['search:query', 'search:options'] as const satisfies readonly Channel[];
 
-export const PRELOAD_CHANNELS = [...FOUNDATION, ...REFERENCE, ...INTAKE_LEADS, ...SEARCH] as const;
+const DEMO = ['demo:seed'] as const satisfies readonly Channel[];
+
+const WORK_RECORDS = [
+  'workRecords:list',
+  'workRecords:get',
+  'workRecords:save',
+  'workRecords:remove',
+  'workRecords:link',
+  'workRecords:unlink',
+  'workRecords:forLead',
+] as const satisfies readonly Channel[];
+
+const ATTACHMENTS = [
+  'attachments:list',
+  'attachments:begin',
+  'attachments:chunk',
+  'attachments:commit',
+  'attachments:abort',
+  'attachments:open',
+  'attachments:read',
+  'attachments:remove',
+] as const satisfies readonly Channel[];
+
+export const PRELOAD_CHANNELS = [
+  ...FOUNDATION,
+  ...REFERENCE,
+  ...INTAKE_LEADS,
+  ...SEARCH,
+  ...DEMO,
+  ...WORK_RECORDS,
+  ...ATTACHMENTS,
+] as const;
 
 type MissingFromPreload = Exclude<Channel, (typeof PRELOAD_CHANNELS)[number]>;
 export const EXHAUSTIVE: [MissingFromPreload] extends [never]

@@ -50,8 +50,15 @@ export const LEAD_WORKERS = ['group_leader', 'deputy_leader', 'member', 'intake_
 const id = z.string().uuid();
 const caseInput = z.object({ caseId: id }).strict();
 
+/**
+ * A ledger number entered by hand (offices that keep a paper ledger): letters, digits
+ * and the usual ledger punctuation, with at least one digit, at most 40 characters.
+ */
+export const LEDGER_NUMBER_PATTERN = /^(?=.*\d)[\p{L}\p{N}\-_[\]〔〕()（）/.·]{1,40}$/u;
+export const ledgerNumber = z.string().trim().regex(LEDGER_NUMBER_PATTERN);
+
 /** A person or unit reported: a reference record, or free text when it is not (yet) one. */
-const subjectInput = z
+export const subjectInput = z
   .object({
     personId: id.optional(),
     unitId: id.optional(),
@@ -61,6 +68,25 @@ const subjectInput = z
   })
   .strict()
   .refine((s) => s.personId || s.unitId || s.freeText, { message: 'subject_required' });
+
+/** Where a lead came from; an intake source names its intake item. */
+export const leadSourceInput = z
+  .object({
+    kind: z.enum(LEAD_SOURCE_KINDS),
+    intakeId: id.optional(),
+    /** A talk, document review or visit source may name its work record (shared/contracts/work-records.ts). */
+    workRecordId: id.optional(),
+    note: text(200).optional(),
+  })
+  .strict()
+  .refine((s) => s.kind !== 'intake' || s.intakeId, { path: ['intakeId'], message: 'required' })
+  .refine((s) => !s.workRecordId || ['talk', 'document_review', 'visit'].includes(s.kind), {
+    path: ['workRecordId'],
+    message: 'not_a_work_record_source',
+  });
+
+/** A discipline category or tag code from the office rules. */
+export const leadCode = z.string().regex(/^[a-z0-9_]{1,40}$/);
 
 const subjectSchema = z.object({
   personId: z.string().nullable(),
@@ -72,7 +98,7 @@ const subjectSchema = z.object({
   managementLevel: z.string().nullable(),
 });
 
-const reporterInput = z
+export const reporterInput = z
   .object({
     name: text(60).optional(),
     unitOrAddress: text(200).optional(),
@@ -133,6 +159,8 @@ const sourceSchema = z.object({
   kind: z.enum(LEAD_SOURCE_KINDS),
   intakeId: z.string().nullable(),
   intakeNumber: z.string().nullable(),
+  workRecordId: z.string().nullable().default(null),
+  workRecordNumber: z.string().nullable().default(null),
   note: z.string().nullable(),
 });
 
@@ -186,6 +214,7 @@ const fileSchema = z.object({
 });
 
 export const intakeLeadsContract = {
+  /** A case's whole ledger, every item in full: the screens read intake:page (intake-leads-ledger.ts). */
   'intake:list': entry(INTAKE_READERS, caseInput, z.array(intakeItemSchema)),
   'intake:get': entry(INTAKE_READERS, z.object({ id }).strict(), intakeItemSchema),
   'intake:create': entry(
@@ -193,6 +222,8 @@ export const intakeLeadsContract = {
     z
       .object({
         caseId: id,
+        /** Omitted: the next number of the case and year is generated. */
+        number: ledgerNumber.optional(),
         channel: z.enum(INTAKE_CHANNELS),
         receivedDate: isoDate,
         realName: z.boolean(),
@@ -240,6 +271,7 @@ export const intakeLeadsContract = {
       .strict(),
     intakeItemSchema,
   ),
+  /** A case's whole lead ledger, in full: the screens read leads:page (intake-leads-ledger.ts). */
   'leads:list': entry(INTAKE_READERS, caseInput, z.array(leadSchema)),
   'leads:count': entry(INTAKE_READERS, caseInput, z.object({ total: z.number().int() })),
   'leads:get': entry(INTAKE_READERS, z.object({ id }).strict(), leadSchema),
@@ -248,30 +280,14 @@ export const intakeLeadsContract = {
     z
       .object({
         caseId: id,
+        /** Omitted: the next number of the case and year is generated. */
+        number: ledgerNumber.optional(),
         receivedDate: isoDate,
         summary: text(500),
-        discipline: z
-          .string()
-          .regex(/^[a-z0-9_]{1,40}$/)
-          .optional(),
-        tags: z
-          .array(z.string().regex(/^[a-z0-9_]{1,40}$/))
-          .max(20)
-          .default([]),
+        discipline: leadCode.optional(),
+        tags: z.array(leadCode).max(20).default([]),
         subjects: z.array(subjectInput).min(1).max(50),
-        sources: z
-          .array(
-            z
-              .object({
-                kind: z.enum(LEAD_SOURCE_KINDS),
-                intakeId: id.optional(),
-                note: text(200).optional(),
-              })
-              .strict()
-              .refine((s) => s.kind !== 'intake' || s.intakeId, { path: ['intakeId'], message: 'required' }),
-          )
-          .min(1)
-          .max(20),
+        sources: z.array(leadSourceInput).min(1).max(20),
         ownerUserId: id.optional(),
         sealed: z.boolean().default(false),
         sealedUserIds: z.array(id).max(10).default([]),

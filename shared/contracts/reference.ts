@@ -292,6 +292,8 @@ export const caseSummarySchema = z.object({
   actualStart: z.string().nullable(),
   actualEnd: z.string().nullable(),
   memberCount: z.number().int(),
+  /** The caller's role in the case's group; null when they are not in it (and see no content). */
+  myGroupRole: z.enum(GROUP_ROLES).nullable(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -362,10 +364,17 @@ const assignInput = z
   })
   .strict();
 
+/** A picker's server-side search: name (or alias) text, possibly empty, and how many to return. */
+const findInput = z
+  .object({ query: z.string().trim().max(40), limit: z.number().int().min(1).max(50).default(20) })
+  .strict();
+
 const ruleKey = z.enum(Object.keys(OFFICE_RULE_SCHEMAS) as [keyof typeof OFFICE_RULE_SCHEMAS]);
 
 export const referenceContract = {
   'units:list': entry(CASE_ROLES, none, z.array(unitSchema)),
+  /** Units whose name or short name contains the query, for pickers. */
+  'units:find': entry(CASE_ROLES, findInput, z.array(unitSchema)),
   'units:get': entry(
     CASE_ROLES,
     idInput,
@@ -380,6 +389,8 @@ export const referenceContract = {
     z.array(personSummarySchema),
   ),
   'persons:get': entry(CASE_ROLES, idInput, personSchema),
+  /** Persons whose name or alias contains the query, for pickers (name, unit, post). */
+  'persons:find': entry(CASE_ROLES, findInput, z.array(personSummarySchema)),
   'persons:save': entry(REFERENCE_EDITORS, personInput, personSchema),
   'persons:remove': entry(REFERENCE_EDITORS, idInput, z.null()),
   'persons:addPost': entry(REFERENCE_EDITORS, postInput, personSchema),
@@ -391,6 +402,12 @@ export const referenceContract = {
   'pool:remove': entry(CASE_MANAGERS, idInput, z.null()),
   'pool:addRelation': entry(CASE_MANAGERS, relationInput, inspectorSchema),
   'pool:removeRelation': entry(CASE_MANAGERS, idInput, inspectorSchema),
+  /** The appraisal (评价) of an inspector's work in one case; null removes it. */
+  'pool:setAppraisal': entry(
+    CASE_MANAGERS,
+    z.object({ memberId: uuid, appraisal: text(1000).nullable() }).strict(),
+    inspectorSchema,
+  ),
 
   'rounds:list': entry(CASE_ROLES, none, z.array(roundSchema)),
   'rounds:save': entry(CASE_MANAGERS, roundInput, roundSchema),

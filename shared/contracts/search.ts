@@ -58,6 +58,11 @@ export const searchResultSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   hits: z.array(searchHitSchema),
+  /**
+   * Set when there were too many matches to rank them all: the hits are the best of
+   * this many newest matches (the total is still exact). Null or absent: all ranked.
+   */
+  rankedAmong: z.number().int().nullable().optional(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 

@@ -68,6 +68,32 @@ async function createCase(call: Call): Promise<Omit<CaseFixture, 'userIds'>> {
   return { caseId: created.id, unitId: unit.id, subUnitId: sub.id, personIds };
 }
 
+/** The case's group: every case-role account is in it (case content is for members only). */
+export const GROUP: Partial<
+  Record<AccountKey, 'leader' | 'deputy' | 'member' | 'intake_officer' | 'liaison'>
+> = {
+  leader: 'leader',
+  leader2: 'deputy',
+  deputy: 'deputy',
+  member: 'member',
+  intake: 'intake_officer',
+  liaison: 'liaison',
+};
+
+/** Each account of GROUP as an inspector (a person of no unit) linked to its account in the case's group. */
+export async function joinGroup(call: Call, caseId: string, userIds: Record<AccountKey, string>) {
+  for (const [key, groupRole] of Object.entries(GROUP) as [
+    AccountKey,
+    NonNullable<(typeof GROUP)[AccountKey]>,
+  ][]) {
+    const person = value(await call('persons:save', { name: ACCOUNTS[key].displayName }));
+    const inspector = value(await call('pool:save', { personId: person.id, backgrounds: ['discipline'] }));
+    value(
+      await call('cases:addMember', { caseId, inspectorId: inspector.id, groupRole, userId: userIds[key] }),
+    );
+  }
+}
+
 /** A vault with the fixture case and one activated account per key; the group leader stays signed in. */
 export async function setupCaseVault(dir: string, extra: Parameters<typeof setupVault>[1] = {}) {
   const v = await setupVault(dir, extra);
@@ -85,6 +111,7 @@ export async function setupCaseVault(dir: string, extra: Parameters<typeof setup
     await activateUser(dir, a.name, `${PASS}0`, PASS);
   }
   const rows = await createCase(v.call);
+  await joinGroup(v.call, rows.caseId, userIds);
   const as = async (key: AccountKey) => {
     value(await v.call('session:unlock', { userName: ACCOUNTS[key].name, passphrase: PASS }));
   };

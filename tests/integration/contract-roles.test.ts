@@ -5,6 +5,8 @@ import { FOUNDATION_EXPECTED } from './role-matrix/foundation';
 import { INTAKE_LEADS_EXPECTED } from './role-matrix/intake-leads';
 import { REFERENCE_EXPECTED } from './role-matrix/reference';
 import { SEARCH_EXPECTED } from './role-matrix/search';
+import { WORK_RECORDS_EXPECTED } from './role-matrix/work-records';
+import { DEMO_EXPECTED } from './role-matrix/demo';
 import type { Expected } from './role-matrix/expected';
 import { activateUser, ADMIN, makeCore, setupVault, tempDir, value } from '../helpers/temp-vault';
 
@@ -18,6 +20,8 @@ const EXPECTED: Record<Channel, Expected> = {
   ...REFERENCE_EXPECTED,
   ...INTAKE_LEADS_EXPECTED,
   ...SEARCH_EXPECTED,
+  ...WORK_RECORDS_EXPECTED,
+  ...DEMO_EXPECTED,
 } as Record<Channel, Expected>;
 const EVERYONE = [...ROLES];
 

@@ -16,25 +16,29 @@ describe('seeded vault and search visibility', () => {
 
   beforeAll(async () => {
     const admin = await setupVault(t.dir);
+    const ids: Record<string, string> = {};
     for (const [u, role] of [
       [LEADER, 'group_leader'],
       [MEMBER, 'member'],
     ] as const) {
-      value(
+      ids[u.name] = value(
         await admin.call('users:create', {
           name: u.name,
           displayName: u.name,
           roles: [role],
           passphrase: INITIAL,
         }),
-      );
+      ).id;
     }
     value(await admin.call('session:lock', {}));
     await activateUser(t.dir, LEADER.name, INITIAL, LEADER.pass);
     await activateUser(t.dir, MEMBER.name, INITIAL, MEMBER.pass);
     const { core, call } = makeCore(t.dir);
     value(await call('session:unlock', { userName: LEADER.name, passphrase: LEADER.pass }));
-    report = await seedVault(core, { units: 30, persons: 120, cases: 2, intake: 80, leads: 400 });
+    // The member is in both seeded cases' groups (case content is for the group only).
+    report = await seedVault(core, { units: 30, persons: 120, cases: 2, intake: 80, leads: 400 }, undefined, [
+      { userId: ids[MEMBER.name]!, groupRole: 'member' },
+    ]);
     sealedIds = (
       core.context.db().prepare('SELECT id FROM leads WHERE sealed = 1').all() as { id: string }[]
     ).map((r) => r.id);

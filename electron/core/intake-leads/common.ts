@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
+import { caseUserIds, isCaseMember } from '../reference/case-access';
 import type { ServiceContext } from '../service-context';
 
 /** Today's date (YYYY-MM-DD) from the core's clock, so tests can move it. */
@@ -8,15 +9,26 @@ export function today(ctx: ServiceContext): string {
   return new Date(ctx.now()).toISOString().slice(0, 10);
 }
 
-export function assertCase(db: Db, caseId: string): void {
+/**
+ * Every read or write of a case's content starts here: the case must exist and the
+ * caller must be in its group (reference/case-access.ts). Both failures give the same
+ * error, so a non-member learns nothing about the case, not even that it exists.
+ */
+export function assertCase(ctx: ServiceContext, caseId: string): void {
+  const db = ctx.db();
   const row = db.prepare('SELECT 1 FROM cases WHERE id = ? AND deleted_hlc IS NULL').get(caseId);
-  if (!row) throw new AppError('INTAKE_CASE_NOT_FOUND');
+  if (!row || !isCaseMember(db, caseId, ctx.session().userId)) throw new AppError('INTAKE_CASE_NOT_FOUND');
 }
 
-export function assertLiveUser(db: Db, userId: string | null | undefined): void {
+/** May the caller read content of this case (a record's own case)? */
+export function canReadCase(ctx: ServiceContext, caseId: string): boolean {
+  return isCaseMember(ctx.db(), caseId, ctx.session().userId);
+}
+
+/** A user named on a record of the case (owner, approver, sealed reader) must be in its group. */
+export function assertCaseUser(ctx: ServiceContext, caseId: string, userId: string | null | undefined): void {
   if (!userId) return;
-  const row = db.prepare('SELECT 1 FROM users WHERE id = ? AND deleted_hlc IS NULL').get(userId);
-  if (!row) throw new AppError('INTAKE_LINK_INVALID');
+  if (!caseUserIds(ctx.db(), caseId).includes(userId)) throw new AppError('INTAKE_LINK_INVALID');
 }
 
 export function userRef(db: Db, userId: string | null): { id: string; displayName: string } | null {
@@ -36,6 +48,47 @@ export function nextSeq(db: Db, table: 'intake_items' | 'leads', caseId: string,
   return (row.n ?? 0) + 1;
 }
 
+/**
+ * The ledger number of a new row, inside the write transaction: the one typed in from
+ * a paper ledger (refused when a live row of the case already has it), or the next
+ * generated one, skipping any that a typed-in number already holds. A typed-in number
+ * written the generated way (2026-信-0005) takes its own place in the sequence, so the
+ * numbering continues after it; any other takes the next place. Sequences never repeat.
+ */
+export function allocateNumber(
+  db: Db,
+  table: 'intake_items' | 'leads',
+  caseId: string,
+  year: number,
+  manual: string | undefined,
+  format: (seq: number) => string,
+): { seq: number; number: string } {
+  const taken = (n: string) =>
+    db
+      .prepare(`SELECT 1 FROM ${table} WHERE case_id = ? AND number = ? AND deleted_hlc IS NULL`)
+      .get(caseId, n) !== undefined;
+  let seq = nextSeq(db, table, caseId, year);
+  if (manual !== undefined) {
+    if (taken(manual)) throw new AppError('LEDGER_NUMBER_EXISTS', { number: manual });
+    const own = ownSeq(manual, year, format);
+    const seqFree = (n: number) =>
+      db.prepare(`SELECT 1 FROM ${table} WHERE case_id = ? AND year = ? AND seq = ?`).get(caseId, year, n) ===
+      undefined;
+    if (own !== null && seqFree(own)) seq = own;
+    return { seq, number: manual };
+  }
+  while (taken(format(seq))) seq += 1;
+  return { seq, number: format(seq) };
+}
+
+/** The sequence a number written the generated way stands for (format(n) === number), or null. */
+function ownSeq(number: string, year: number, format: (seq: number) => string): number | null {
+  const m = /-(\d{4,6})$/.exec(number);
+  if (!m || !number.startsWith(`${year}-`)) return null;
+  const n = Number(m[1]);
+  return n > 0 && format(n) === number ? n : null;
+}
+
 export interface SubjectInput {
   personId?: string | undefined;
   unitId?: string | undefined;
@@ -53,16 +106,18 @@ export interface SubjectOut {
   managementLevel: string | null;
 }
 
-/** Stores reported persons/units; a person's post and level default to their current ones. */
-export function insertSubjects(
-  db: Db,
-  table: 'intake_subjects' | 'lead_subjects',
-  ownerColumn: 'intake_id' | 'lead_id',
-  ownerId: string,
-  subjects: readonly SubjectInput[],
-  stamp: { hlc: string; office: string },
-): void {
-  for (const s of subjects) {
+/** A subject as stored: a person's post and level are the ones at the time of the report. */
+interface StoredSubject {
+  personId: string | null;
+  unitId: string | null;
+  freeText: string | null;
+  post: string | null;
+  managementLevel: string | null;
+}
+
+/** Checks the links of reported persons/units; a person's post and level default to their current ones. */
+function resolveSubjects(db: Db, subjects: readonly SubjectInput[]): StoredSubject[] {
+  return subjects.map((s) => {
     let post = s.post ?? null;
     let level = s.managementLevel ?? null;
     if (s.personId) {
@@ -76,23 +131,115 @@ export function insertSubjects(
     if (s.unitId && !db.prepare('SELECT 1 FROM units WHERE id = ? AND deleted_hlc IS NULL').get(s.unitId)) {
       throw new AppError('INTAKE_LINK_INVALID');
     }
-    const extra = table === 'lead_subjects' ? ', post, management_level' : '';
-    const extraValues = table === 'lead_subjects' ? ', ?, ?' : '';
-    const params: unknown[] = [
-      randomUUID(),
-      stamp.office,
-      stamp.hlc,
-      stamp.hlc,
-      ownerId,
-      s.personId ?? null,
-      s.unitId ?? null,
-      s.freeText ?? null,
-    ];
-    if (table === 'lead_subjects') params.push(post, level);
-    db.prepare(
-      `INSERT INTO ${table} (id, origin_office, created_hlc, updated_hlc, ${ownerColumn}, person_id, unit_id, free_text${extra})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?${extraValues})`,
-    ).run(...params);
+    return {
+      personId: s.personId ?? null,
+      unitId: s.unitId ?? null,
+      freeText: s.freeText ?? null,
+      post,
+      managementLevel: level,
+    };
+  });
+}
+
+function insertStored(
+  db: Db,
+  table: 'intake_subjects' | 'lead_subjects',
+  ownerColumn: 'intake_id' | 'lead_id',
+  ownerId: string,
+  s: StoredSubject,
+  stamp: { hlc: string; office: string },
+): void {
+  db.prepare(
+    `INSERT INTO ${table} (id, origin_office, created_hlc, updated_hlc, ${ownerColumn}, person_id, unit_id, free_text,
+     post, management_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    randomUUID(),
+    stamp.office,
+    stamp.hlc,
+    stamp.hlc,
+    ownerId,
+    s.personId,
+    s.unitId,
+    s.freeText,
+    s.post,
+    s.managementLevel,
+  );
+}
+
+/** Stores reported persons/units; a person's post and level default to their current ones. */
+export function insertSubjects(
+  db: Db,
+  table: 'intake_subjects' | 'lead_subjects',
+  ownerColumn: 'intake_id' | 'lead_id',
+  ownerId: string,
+  subjects: readonly SubjectInput[],
+  stamp: { hlc: string; office: string },
+): void {
+  for (const s of resolveSubjects(db, subjects)) insertStored(db, table, ownerColumn, ownerId, s, stamp);
+}
+
+const storedKey = (s: StoredSubject) =>
+  JSON.stringify([s.personId, s.unitId, s.freeText, s.post, s.managementLevel]);
+
+function storedSubjects(
+  db: Db,
+  table: 'intake_subjects' | 'lead_subjects',
+  ownerColumn: 'intake_id' | 'lead_id',
+  ownerId: string,
+): (StoredSubject & { id: string })[] {
+  return db
+    .prepare(
+      `SELECT id, person_id AS personId, unit_id AS unitId, free_text AS freeText, post,
+              management_level AS managementLevel
+       FROM ${table} WHERE ${ownerColumn} = ? AND deleted_hlc IS NULL`,
+    )
+    .all(ownerId) as (StoredSubject & { id: string })[];
+}
+
+/** Whether storing `subjects` would change a record's reported persons/units (links checked). */
+export function subjectsDiffer(
+  db: Db,
+  table: 'intake_subjects' | 'lead_subjects',
+  ownerColumn: 'intake_id' | 'lead_id',
+  ownerId: string,
+  subjects: readonly SubjectInput[],
+): boolean {
+  const a = resolveSubjects(db, subjects).map(storedKey).sort();
+  const b = storedSubjects(db, table, ownerColumn, ownerId).map(storedKey).sort();
+  return JSON.stringify(a) !== JSON.stringify(b);
+}
+
+/**
+ * Replaces a record's reported persons/units: rows that stay identical are kept (with
+ * their post at the time), the others tombstoned, new ones inserted.
+ */
+export function replaceSubjects(
+  db: Db,
+  table: 'intake_subjects' | 'lead_subjects',
+  ownerColumn: 'intake_id' | 'lead_id',
+  ownerId: string,
+  subjects: readonly SubjectInput[],
+  stamp: { hlc: string; office: string },
+): void {
+  const wanted = resolveSubjects(db, subjects);
+  const existing = storedSubjects(db, table, ownerColumn, ownerId);
+  const remaining = wanted.map(storedKey);
+  for (const row of existing) {
+    const at = remaining.indexOf(storedKey(row));
+    if (at >= 0) remaining.splice(at, 1);
+    else {
+      db.prepare(`UPDATE ${table} SET deleted_hlc = ?, updated_hlc = ? WHERE id = ?`).run(
+        stamp.hlc,
+        stamp.hlc,
+        row.id,
+      );
+    }
+  }
+  for (const s of wanted) {
+    const at = remaining.indexOf(storedKey(s));
+    if (at < 0) continue;
+    remaining.splice(at, 1);
+    insertStored(db, table, ownerColumn, ownerId, s, stamp);
   }
 }
 
@@ -102,11 +249,10 @@ export function readSubjects(
   ownerColumn: 'intake_id' | 'lead_id',
   ownerId: string,
 ): SubjectOut[] {
-  const extra = table === 'lead_subjects' ? 's.post, s.management_level' : 'p.post, p.management_level';
   const rows = db
     .prepare(
       `SELECT s.person_id, s.unit_id, s.free_text, p.name AS person_name, u.name AS unit_name,
-              pu.name AS person_unit_name, ${extra}
+              pu.name AS person_unit_name, s.post, s.management_level
        FROM ${table} s
        LEFT JOIN persons p ON p.id = s.person_id
        LEFT JOIN units u ON u.id = s.unit_id

@@ -1,11 +1,14 @@
 import type { intakeLeadsContract } from '../../../shared/contracts/intake-leads';
+import type { intakeLeadsEditContract } from '../../../shared/contracts/intake-leads-edits';
 import { matchLocale } from '../../../shared/locale-ids';
 import { readPreferences } from '../preferences';
 import { readOfficeRules } from '../reference/office-rules';
 import type { HandlersFor, ServiceContext } from '../service-context';
 import { assertCase, today } from './common';
+import { createIntakeEditHandlers } from './intake-edit';
 import { canSeeReporter, createIntakeHandlers } from './intake-handlers';
 import { intakeRows, toIntakeItem } from './intake-repo';
+import { createLeadEditHandlers } from './lead-edit';
 import { createLeadHandlers } from './lead-handlers';
 import { toLead, visibleLeadRows } from './lead-repo';
 import { exportIntake, exportLeads } from './ledger-export';
@@ -13,13 +16,15 @@ import { overdueBoard } from './overdue';
 
 export function createIntakeLeadsHandlers(
   ctx: ServiceContext,
-): HandlersFor<keyof typeof intakeLeadsContract> {
+): HandlersFor<keyof typeof intakeLeadsContract | keyof typeof intakeLeadsEditContract> {
   return {
     ...createIntakeHandlers(ctx),
     ...createLeadHandlers(ctx),
+    ...createIntakeEditHandlers(ctx),
+    ...createLeadEditHandlers(ctx),
 
     'overdue:board': ({ caseId }) => {
-      assertCase(ctx.db(), caseId);
+      assertCase(ctx, caseId);
       const day = today(ctx);
       return { today: day, rows: overdueBoard(ctx.db(), caseId, ctx.session().userId, day) };
     },
@@ -27,7 +32,7 @@ export function createIntakeLeadsHandlers(
     /** The ledger as .xlsx bytes for the renderer to save; the export itself is audited. */
     'ledger:export': async ({ caseId, ledger }) => {
       const db = ctx.db();
-      assertCase(db, caseId);
+      assertCase(ctx, caseId);
       const prefs = readPreferences(ctx.options.dataDir, ctx.options.osLocale);
       const lang = prefs.language ?? matchLocale(prefs.osLocale);
       const stamp = today(ctx);

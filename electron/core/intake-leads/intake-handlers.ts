@@ -4,10 +4,11 @@ import { addWorkingDays } from '../../../shared/working-days';
 import { diffFields } from '../audit/diff';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
+import { readsAuditLog } from '../reference/case-access';
 import { readOfficeRules } from '../reference/office-rules';
 import { indexRecord } from '../search/search-index';
 import type { HandlersFor, ServiceContext } from '../service-context';
-import { assertCase, assertLiveUser, insertSubjects, nextSeq, today } from './common';
+import { allocateNumber, assertCase, assertCaseUser, canReadCase, insertSubjects, today } from './common';
 import { CHANNEL_MARKS, intakeRow, intakeRows, toIntakeItem, type IntakeRow } from './intake-repo';
 
 type IntakeChannels = 'intake:list' | 'intake:get' | 'intake:create' | 'intake:update' | 'intake:addReply';
@@ -29,7 +30,7 @@ export function canSeeReporter(ctx: ServiceContext): boolean {
 }
 
 /** Search entry: number + summary as title, the content as text; never the reporter. */
-function indexIntake(db: Db, row: IntakeRow): void {
+export function indexIntake(db: Db, row: IntakeRow): void {
   indexRecord(db, {
     type: 'intake',
     id: row.id,
@@ -42,11 +43,16 @@ function indexIntake(db: Db, row: IntakeRow): void {
 }
 
 export function createIntakeHandlers(ctx: ServiceContext): HandlersFor<IntakeChannels> {
+  /** An item of a case the caller is in; any other does not exist for them. */
   const load = (id: string): IntakeRow => {
     const row = intakeRow(ctx.db(), id);
-    if (!row) throw new AppError('RECORD_NOT_FOUND');
+    if (!row || !canReadCase(ctx, row.case_id)) throw new AppError('RECORD_NOT_FOUND');
     return row;
   };
+  ctx.registerVisibility('intake', (id) => {
+    const row = intakeRow(ctx.db(), id);
+    return row !== undefined && (readsAuditLog(ctx.user()) || canReadCase(ctx, row.case_id));
+  });
   const view = (row: IntakeRow) => {
     const item = toIntakeItem(ctx.db(), row, canSeeReporter(ctx));
     return { ...item, leadIds: item.leadIds.filter((leadId) => ctx.canSee('lead', leadId)) };
@@ -54,7 +60,7 @@ export function createIntakeHandlers(ctx: ServiceContext): HandlersFor<IntakeCha
 
   return {
     'intake:list': ({ caseId }) => {
-      assertCase(ctx.db(), caseId);
+      assertCase(ctx, caseId);
       return intakeRows(ctx.db(), caseId).map(view);
     },
 
@@ -62,8 +68,8 @@ export function createIntakeHandlers(ctx: ServiceContext): HandlersFor<IntakeCha
 
     'intake:create': (input) => {
       const db = ctx.db();
-      assertCase(db, input.caseId);
-      assertLiveUser(db, input.ownerUserId);
+      assertCase(ctx, input.caseId);
+      assertCaseUser(ctx, input.caseId, input.ownerUserId);
       const rules = readOfficeRules(db);
       const id = randomUUID();
       const year = Number(input.receivedDate.slice(0, 4));
@@ -73,8 +79,14 @@ export function createIntakeHandlers(ctx: ServiceContext): HandlersFor<IntakeCha
         ? addWorkingDays(input.receivedDate, rules.deadlines.intakeAcknowledgeWorkingDays, rules.calendar)
         : null;
       ctx.write({ action: 'intake.create', entityType: 'intake', entityId: id }, (wdb, hlc) => {
-        const seq = nextSeq(wdb, 'intake_items', input.caseId, year);
-        const number = `${year}-${CHANNEL_MARKS[input.channel]}-${String(seq).padStart(4, '0')}`;
+        const { seq, number } = allocateNumber(
+          wdb,
+          'intake_items',
+          input.caseId,
+          year,
+          input.number,
+          (n) => `${year}-${CHANNEL_MARKS[input.channel]}-${String(n).padStart(4, '0')}`,
+        );
         wdb
           .prepare(
             `INSERT INTO intake_items (id, origin_office, created_hlc, updated_hlc, case_id, year, seq, number,
@@ -127,7 +139,7 @@ export function createIntakeHandlers(ctx: ServiceContext): HandlersFor<IntakeCha
     'intake:update': (input) => {
       const db = ctx.db();
       const before = load(input.id);
-      assertLiveUser(db, input.ownerUserId);
+      assertCaseUser(ctx, before.case_id, input.ownerUserId);
       const rules = readOfficeRules(db);
       const next: IntakeRow = { ...before };
       if (input.ownerUserId !== undefined) next.owner_user_id = input.ownerUserId;

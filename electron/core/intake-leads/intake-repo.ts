@@ -62,7 +62,10 @@ export function toIntakeItem(db: Db, row: IntakeRow, withReporter: boolean): Int
     : null;
   const leadIds = (
     db
-      .prepare('SELECT DISTINCT lead_id FROM lead_sources WHERE intake_id = ? AND deleted_hlc IS NULL')
+      .prepare(
+        `SELECT DISTINCT s.lead_id FROM lead_sources s JOIN leads l ON l.id = s.lead_id
+         WHERE s.intake_id = ? AND s.deleted_hlc IS NULL AND l.deleted_hlc IS NULL`,
+      )
       .all(row.id) as { lead_id: string }[]
   ).map((r) => r.lead_id);
   return {

@@ -5,14 +5,16 @@ import type { OfficeRules } from '../../../shared/office-rules';
 import { diffFields } from '../audit/diff';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
+import { caseUserIds, readsAuditLog } from '../reference/case-access';
 import { readOfficeRules } from '../reference/office-rules';
 import { indexRecord } from '../search/search-index';
 import type { HandlersFor, ServiceContext } from '../service-context';
+import { checkWorkRecordSources, linkSourceRecords } from '../work-records/lead-sources';
 import {
+  allocateNumber,
   assertCase,
-  assertLiveUser,
+  assertCaseUser,
   insertSubjects,
-  nextSeq,
   readSubjects,
   subjectText,
   today,
@@ -23,7 +25,7 @@ import { isLeadVisible, leadRow, toLead, visibleLeadRows, type LeadRow } from '.
 type LeadChannels =
   'leads:list' | 'leads:count' | 'leads:get' | 'leads:create' | 'leads:transition' | 'leads:caseUsers';
 
-function indexLead(db: Db, row: LeadRow): void {
+export function indexLead(db: Db, row: LeadRow): void {
   const subjects = subjectText(readSubjects(db, 'lead_subjects', 'lead_id', row.id));
   indexRecord(db, {
     type: 'lead',
@@ -66,7 +68,11 @@ function auditView(row: LeadRow): Record<string, unknown> {
 
 export function createLeadHandlers(ctx: ServiceContext): HandlersFor<LeadChannels> {
   const me = () => ctx.session().userId;
-  ctx.registerVisibility('lead', (id) => isLeadVisible(ctx.db(), id, me()));
+  ctx.registerVisibility(
+    'lead',
+    (id) =>
+      isLeadVisible(ctx.db(), id, me()) || (readsAuditLog(ctx.user()) && leadRow(ctx.db(), id)?.sealed === 0),
+  );
 
   /** A lead the user may see; a sealed lead not naming the user does not exist for them. */
   const load = (id: string): LeadRow => {
@@ -77,12 +83,12 @@ export function createLeadHandlers(ctx: ServiceContext): HandlersFor<LeadChannel
 
   return {
     'leads:list': ({ caseId }) => {
-      assertCase(ctx.db(), caseId);
+      assertCase(ctx, caseId);
       return visibleLeadRows(ctx.db(), caseId, me()).map((r) => toLead(ctx.db(), r));
     },
 
     'leads:count': ({ caseId }) => {
-      assertCase(ctx.db(), caseId);
+      assertCase(ctx, caseId);
       return { total: visibleLeadRows(ctx.db(), caseId, me()).length };
     },
 
@@ -90,9 +96,9 @@ export function createLeadHandlers(ctx: ServiceContext): HandlersFor<LeadChannel
 
     'leads:create': (input) => {
       const db = ctx.db();
-      assertCase(db, input.caseId);
-      assertLiveUser(db, input.ownerUserId);
-      input.sealedUserIds.forEach((u) => assertLiveUser(db, u));
+      assertCase(ctx, input.caseId);
+      assertCaseUser(ctx, input.caseId, input.ownerUserId);
+      input.sealedUserIds.forEach((u) => assertCaseUser(ctx, input.caseId, u));
       for (const s of input.sources) {
         if (!s.intakeId) continue;
         const src = db
@@ -100,6 +106,7 @@ export function createLeadHandlers(ctx: ServiceContext): HandlersFor<LeadChannel
           .get(s.intakeId, input.caseId);
         if (!src) throw new AppError('INTAKE_LINK_INVALID');
       }
+      checkWorkRecordSources(db, input.caseId, input.sources);
       const rules = readOfficeRules(db);
       const codes = (list: OfficeRules['disciplines']) => list.filter((c) => !c.retired).map((c) => c.code);
       if (input.discipline && !codes(rules.disciplines).includes(input.discipline)) {
@@ -122,8 +129,14 @@ export function createLeadHandlers(ctx: ServiceContext): HandlersFor<LeadChannel
           details: { sealed: input.sealed, sources: input.sources.map((s) => s.kind) },
         },
         (wdb, hlc) => {
-          const seq = nextSeq(wdb, 'leads', input.caseId, year);
-          const number = `${year}-线-${String(seq).padStart(4, '0')}`;
+          const { seq, number } = allocateNumber(
+            wdb,
+            'leads',
+            input.caseId,
+            year,
+            input.number,
+            (n) => `${year}-线-${String(n).padStart(4, '0')}`,
+          );
           wdb
             .prepare(
               `INSERT INTO leads (id, origin_office, created_hlc, updated_hlc, case_id, year, seq, number,
@@ -158,11 +171,22 @@ export function createLeadHandlers(ctx: ServiceContext): HandlersFor<LeadChannel
           for (const s of input.sources) {
             wdb
               .prepare(
-                `INSERT INTO lead_sources (id, origin_office, created_hlc, updated_hlc, lead_id, kind, intake_id, note)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+                `INSERT INTO lead_sources (id, origin_office, created_hlc, updated_hlc, lead_id, kind, intake_id,
+                 work_record_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
               )
-              .run(randomUUID(), office, hlc, hlc, id, s.kind, s.intakeId ?? null, s.note ?? null);
+              .run(
+                randomUUID(),
+                office,
+                hlc,
+                hlc,
+                id,
+                s.kind,
+                s.intakeId ?? null,
+                s.workRecordId ?? null,
+                s.note ?? null,
+              );
           }
+          linkSourceRecords(wdb, id, input.sources, { hlc, office });
           insertSubjects(wdb, 'lead_subjects', 'lead_id', id, input.subjects, { hlc, office });
           insertStep(
             wdb,
@@ -243,12 +267,18 @@ export function createLeadHandlers(ctx: ServiceContext): HandlersFor<LeadChannel
       return toLead(ctx.db(), load(before.id));
     },
 
+    // The case's group only: who may own, approve or be named on its records.
     'leads:caseUsers': ({ caseId }) => {
-      assertCase(ctx.db(), caseId);
-      const rows = ctx
-        .db()
-        .prepare('SELECT id, display_name, roles FROM users WHERE deleted_hlc IS NULL ORDER BY display_name')
-        .all() as { id: string; display_name: string; roles: string }[];
+      assertCase(ctx, caseId);
+      const members = new Set(caseUserIds(ctx.db(), caseId));
+      const rows = (
+        ctx
+          .db()
+          .prepare(
+            'SELECT id, display_name, roles FROM users WHERE deleted_hlc IS NULL ORDER BY display_name',
+          )
+          .all() as { id: string; display_name: string; roles: string }[]
+      ).filter((r) => members.has(r.id));
       return rows
         .map((r) => ({ id: r.id, displayName: r.display_name, roles: JSON.parse(r.roles) as string[] }))
         .filter((u) => u.roles.some((role) => (CASE_ROLES as readonly string[]).includes(role)));

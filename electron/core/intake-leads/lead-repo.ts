@@ -1,5 +1,6 @@
 import type { Lead } from '../../../shared/contracts/intake-leads';
 import type { Db } from '../db/open-database';
+import { isCaseMember } from '../reference/case-access';
 import { readSubjects, userRef } from './common';
 import { actionsFrom } from './lead-machine';
 
@@ -50,18 +51,21 @@ export function visibleLeadRows(db: Db, caseId: string, userId: string): LeadRow
     .all(caseId, userId) as LeadRow[];
 }
 
+/** A lead is visible to members of its case; a sealed one only to those of them named on it. */
 export function isLeadVisible(db: Db, leadId: string, userId: string): boolean {
-  const row = db.prepare('SELECT sealed FROM leads WHERE id = ?').get(leadId) as
-    { sealed: number } | undefined;
-  if (!row) return false;
+  const row = db.prepare('SELECT sealed, case_id FROM leads WHERE id = ?').get(leadId) as
+    { sealed: number; case_id: string } | undefined;
+  if (!row || !isCaseMember(db, row.case_id, userId)) return false;
   return row.sealed === 0 || sealedUserIds(db, leadId).includes(userId);
 }
 
 export function toLead(db: Db, row: LeadRow): Lead {
   const sources = db
     .prepare(
-      `SELECT s.kind, s.intake_id AS intakeId, i.number AS intakeNumber, s.note FROM lead_sources s
+      `SELECT s.kind, s.intake_id AS intakeId, i.number AS intakeNumber, s.work_record_id AS workRecordId,
+              w.number AS workRecordNumber, s.note FROM lead_sources s
        LEFT JOIN intake_items i ON i.id = s.intake_id
+       LEFT JOIN work_records w ON w.id = s.work_record_id
        WHERE s.lead_id = ? AND s.deleted_hlc IS NULL ORDER BY s.created_hlc, s.rowid`,
     )
     .all(row.id) as Lead['sources'];

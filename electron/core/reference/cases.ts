@@ -1,10 +1,11 @@
-import type { CaseDetail, CaseSummary, Round } from '../../../shared/contracts/reference';
+import type { CaseDetail, CaseSummary, GroupRole, Round } from '../../../shared/contracts/reference';
 import { isSystemRole } from '../../../shared/roles';
 import { diffFields } from '../audit/diff';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import type { HandlersFor, ServiceContext } from '../service-context';
 import { listLiveUsers } from '../users/user-repo';
+import { groupRoleIn, mayManageCase, maySeeCase, readsAuditLog } from './case-access';
 import { newId, office, requireLive, today } from './common';
 import { listInspectors } from './pool';
 import { checkRecusal } from './recusal';
@@ -47,7 +48,7 @@ const CASE_SELECT = `
     (SELECT count(*) FROM case_members m WHERE m.case_id = c.id AND m.deleted_hlc IS NULL) AS member_count
   FROM cases c JOIN rounds r ON r.id = c.round_id JOIN units u ON u.id = c.unit_id`;
 
-const toCase = (r: CaseRow): CaseSummary => ({
+const toCase = (r: CaseRow, myGroupRole: GroupRole | null): CaseSummary => ({
   id: r.id,
   roundId: r.round_id,
   roundName: r.round_name,
@@ -61,9 +62,11 @@ const toCase = (r: CaseRow): CaseSummary => ({
   actualStart: r.actual_start,
   actualEnd: r.actual_end,
   memberCount: r.member_count,
+  myGroupRole,
 });
 
-export function getCase(db: Db, id: string): CaseDetail {
+/** One case with its group; `viewerId` fills in the viewer's own group role. */
+export function getCase(db: Db, id: string, viewerId?: string): CaseDetail {
   const row = db.prepare(`${CASE_SELECT} WHERE c.id = ? AND c.deleted_hlc IS NULL`).get(id) as
     CaseRow | undefined;
   if (!row) throw new AppError('RECORD_NOT_FOUND');
@@ -99,7 +102,9 @@ export function getCase(db: Db, id: string): CaseDetail {
     appraisal: m.appraisal,
     overrideReason: m.override_reason,
   }));
-  return { ...toCase(row), members };
+  // Members come leader first, so a user linked twice gets their highest role.
+  const mine = members.find((m) => viewerId !== undefined && m.userId === viewerId)?.groupRole ?? null;
+  return { ...toCase(row, mine), members };
 }
 
 type CaseChannels =
@@ -119,6 +124,15 @@ export function createCaseHandlers(ctx: ServiceContext): HandlersFor<CaseChannel
     listLiveUsers(ctx.db())
       .filter((u) => u.roles.length > 0 && !u.roles.some(isSystemRole))
       .map((u) => ({ id: u.id, name: u.name, displayName: u.displayName }));
+
+  const me = () => ctx.user();
+  /** Cases a case manager may change (see case-access.ts); others get a clear refusal. */
+  const managed = (caseId: string): CaseDetail => {
+    const kase = getCase(ctx.db(), caseId, me().id);
+    if (!mayManageCase(ctx.db(), caseId, me())) throw new AppError('CASE_MANAGE_FORBIDDEN');
+    return kase;
+  };
+  ctx.registerVisibility('case', (id) => readsAuditLog(me()) || maySeeCase(ctx.db(), id, me()));
 
   return {
     'rounds:list': () =>
@@ -160,21 +174,29 @@ export function createCaseHandlers(ctx: ServiceContext): HandlersFor<CaseChannel
       return toRound(requireLive<RoundRow>(db, 'rounds', id));
     },
 
-    'cases:list': () =>
-      (
-        ctx
-          .db()
+    // Members see their cases; case managers see every case (not its content).
+    'cases:list': () => {
+      const db = ctx.db();
+      const user = me();
+      return (
+        db
           .prepare(`${CASE_SELECT} WHERE c.deleted_hlc IS NULL ORDER BY r.year DESC, c.code`)
           .all() as CaseRow[]
-      ).map(toCase),
+      )
+        .filter((r) => maySeeCase(db, r.id, user))
+        .map((r) => toCase(r, groupRoleIn(db, r.id, user.id)));
+    },
 
-    'cases:get': ({ id }) => getCase(ctx.db(), id),
+    'cases:get': ({ id }) => {
+      if (!maySeeCase(ctx.db(), id, me())) throw new AppError('RECORD_NOT_FOUND');
+      return getCase(ctx.db(), id, me().id);
+    },
 
     'cases:save': (input) => {
       const db = ctx.db();
       requireLive(db, 'rounds', input.roundId);
       requireLive(db, 'units', input.unitId);
-      const before = input.id ? getCase(db, input.id) : null;
+      const before = input.id ? managed(input.id) : null;
       const id = input.id ?? newId();
       const taken = db
         .prepare('SELECT id FROM cases WHERE code = ? AND deleted_hlc IS NULL AND id <> ?')
@@ -221,23 +243,26 @@ export function createCaseHandlers(ctx: ServiceContext): HandlersFor<CaseChannel
           }
         },
       );
-      return getCase(db, id);
+      return getCase(db, id, me().id);
     },
 
     'cases:accounts': caseAccounts,
 
     'cases:checkRecusal': ({ caseId, inspectorId, groupRole }) => {
       const db = ctx.db();
-      getCase(db, caseId);
+      managed(caseId);
       requireLive(db, 'inspectors', inspectorId);
       return checkRecusal(db, { caseId, inspectorId, groupRole, today: today(ctx) });
     },
 
     'cases:addMember': (input) => {
       const db = ctx.db();
-      const kase = getCase(db, input.caseId);
+      const kase = managed(input.caseId);
       requireLive(db, 'inspectors', input.inspectorId);
       if (kase.members.some((m) => m.inspectorId === input.inspectorId)) throw new AppError('MEMBER_EXISTS');
+      // One account, one place in a group: its membership is what opens the case's content.
+      if (input.userId && kase.members.some((m) => m.userId === input.userId))
+        throw new AppError('MEMBER_EXISTS');
       if (input.userId && !caseAccounts().some((a) => a.id === input.userId))
         throw new AppError('USER_NOT_FOUND');
       const conflicts = checkRecusal(db, { ...input, today: today(ctx) });
@@ -282,13 +307,13 @@ export function createCaseHandlers(ctx: ServiceContext): HandlersFor<CaseChannel
               overrideReason,
             ),
       );
-      return getCase(db, input.caseId);
+      return getCase(db, input.caseId, me().id);
     },
 
     'cases:removeMember': ({ id }) => {
       const db = ctx.db();
       const m = requireLive<{ case_id: string; inspector_id: string }>(db, 'case_members', id);
-      const member = getCase(db, m.case_id).members.find((x) => x.id === id);
+      const member = managed(m.case_id).members.find((x) => x.id === id);
       ctx.write(
         {
           action: 'case.member_remove',
@@ -301,12 +326,12 @@ export function createCaseHandlers(ctx: ServiceContext): HandlersFor<CaseChannel
             .prepare('UPDATE case_members SET deleted_hlc = ?, updated_hlc = ? WHERE id = ?')
             .run(hlc, hlc, id),
       );
-      return getCase(db, m.case_id);
+      return getCase(db, m.case_id, me().id);
     },
 
     'cases:suggest': ({ caseId, groupRole, background }) => {
       const db = ctx.db();
-      const kase = getCase(db, caseId);
+      const kase = managed(caseId);
       const taken = new Set(kase.members.map((m) => m.inspectorId));
       const day = today(ctx);
       return listInspectors(db)

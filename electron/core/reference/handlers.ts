@@ -1,7 +1,9 @@
 import type { referenceContract } from '../../../shared/contracts/reference';
 import type { HandlersFor, ServiceContext } from '../service-context';
+import { createAppraisalHandlers } from './appraisals';
 import { createCaseHandlers } from './cases';
 import { createPersonHandlers } from './persons';
+import { createPickerHandlers } from './pickers';
 import { createPoolHandlers } from './pool';
 import { createRuleHandlers } from './rules';
 import { createUnitHandlers } from './units';
@@ -13,5 +15,7 @@ export function createReferenceHandlers(ctx: ServiceContext): HandlersFor<keyof 
     ...createPoolHandlers(ctx),
     ...createCaseHandlers(ctx),
     ...createRuleHandlers(ctx),
+    ...createPickerHandlers(ctx),
+    ...createAppraisalHandlers(ctx),
   };
 }

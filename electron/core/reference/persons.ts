@@ -12,7 +12,7 @@ import type { HandlersFor, ServiceContext } from '../service-context';
 import { newId, office, parseList, requireLive, tombstone } from './common';
 import { indexUnit } from './units';
 
-interface PersonRow {
+export interface PersonRow {
   id: string;
   name: string;
   gender: Person['gender'];
@@ -28,12 +28,12 @@ interface PersonRow {
   in_pool: number;
 }
 
-const PERSON_SELECT = `
+export const PERSON_SELECT = `
   SELECT p.*, u.name AS unit_name,
     EXISTS (SELECT 1 FROM inspectors i WHERE i.person_id = p.id AND i.deleted_hlc IS NULL) AS in_pool
   FROM persons p LEFT JOIN units u ON u.id = p.unit_id`;
 
-function toSummary(r: PersonRow): PersonSummary {
+export function toSummary(r: PersonRow): PersonSummary {
   return {
     id: r.id,
     name: r.name,

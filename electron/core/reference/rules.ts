@@ -4,11 +4,13 @@ import { AppError } from '../errors';
 import type { HandlersFor, ServiceContext } from '../service-context';
 import { office } from './common';
 import { readOfficeRules, writeOfficeRule } from './office-rules';
+import { assertRecusalRules } from './recusal-rules-check';
 
 export function createRuleHandlers(ctx: ServiceContext): HandlersFor<'rules:get' | 'rules:update'> {
   return {
     'rules:get': () => readOfficeRules(ctx.db()),
     'rules:update': ({ key, value }) => {
+      if (key === 'recusal') assertRecusalRules(value);
       const parsed = OFFICE_RULE_SCHEMAS[key].safeParse(value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -7,7 +7,7 @@ import type { HandlersFor, ServiceContext } from '../service-context';
 import { hlcToIso, newId, office, requireLive, tombstone } from './common';
 import { listPersons } from './persons';
 
-interface UnitRow {
+export interface UnitRow {
   id: string;
   parent_id: string | null;
   name: string;

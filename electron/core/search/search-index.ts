@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database';
 import type { SearchType } from '../../../shared/contracts/search';
 import { toIndexTokens } from './cjk-tokens';
+import { facetsOf } from './search-facets';
 
 /** The record types search covers. */
 export type { SearchType } from '../../../shared/contracts/search';
@@ -55,10 +56,11 @@ export function indexRecord(db: Db, doc: SearchDoc): void {
         .run(values).lastInsertRowid,
     );
   }
-  db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(
+  db.prepare('INSERT INTO search_fts (rowid, title, body, facets) VALUES (?, ?, ?, ?)').run(
     rowid,
     toIndexTokens(doc.title),
     toIndexTokens(doc.body),
+    facetsOf(doc),
   );
 }
 

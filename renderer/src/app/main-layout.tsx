@@ -1,11 +1,12 @@
 import { BankOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Divider, Flex, Layout, Menu, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/contract';
 import { RoleTags } from '../components/role-tag';
 import { CaseSelector } from '../features/reference/case-selector';
 import { CurrentCaseProvider } from './current-case';
+import type { PageParams } from './page-def';
 import { pagesFor } from './pages';
 import { useIdleLock, useSessionWatch } from './use-idle-lock';
 
@@ -23,8 +24,17 @@ export function MainLayout({ session, onLock, onSessionGone }: MainLayoutProps) 
   const { t, i18n } = useTranslation();
   const { user, office } = session;
   const pages = pagesFor(user.roles);
-  const [selected, setSelected] = useState('home');
-  const page = pages.find((p) => p.key === selected) ?? pages[0]!;
+  const [nav, setNav] = useState<{ key: string; params: PageParams; seq: number }>({
+    key: 'home',
+    params: {},
+    seq: 0,
+  });
+  // The menu on the open page keeps it as it is; any other navigation mounts the page afresh.
+  const navigate = (key: string, params: PageParams = {}) =>
+    setNav((current) =>
+      key === current.key && params.recordId === undefined ? current : { key, params, seq: current.seq + 1 },
+    );
+  const page = pages.find((p) => p.key === nav.key) ?? pages[0]!;
   const [locking, setLocking] = useState(false);
 
   const lock = (reason: 'manual' | 'idle') => {
@@ -54,7 +64,7 @@ export function MainLayout({ session, onLock, onSessionGone }: MainLayoutProps) 
               theme="dark"
               mode="inline"
               selectedKeys={[page.key]}
-              onClick={({ key }) => setSelected(key)}
+              onClick={({ key }) => navigate(key)}
               items={pages.map(({ key, icon }) => ({
                 key,
                 icon,
@@ -100,7 +110,7 @@ export function MainLayout({ session, onLock, onSessionGone }: MainLayoutProps) 
             </Flex>
           </Layout.Header>
           <Layout.Content style={{ padding: 24 }}>
-            {page.render({ session, pages, navigate: setSelected })}
+            <Fragment key={nav.seq}>{page.render({ session, pages, navigate, params: nav.params })}</Fragment>
           </Layout.Content>
         </Layout>
       </Layout>

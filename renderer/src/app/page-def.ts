@@ -2,11 +2,20 @@ import type { ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 
+/** What a page is opened with besides its key: a record to show on arrival (a search hit). */
+export interface PageParams {
+  recordId?: string;
+  /** The kind of that record, for pages that list several kinds (work records: talk, visit…). */
+  recordType?: string;
+}
+
 export interface PageContext {
   session: SessionInfo;
   /** The pages this user can open, in navigation order. */
   pages: readonly PageDef[];
-  navigate: (key: string) => void;
+  /** Opens a page; each navigation mounts it afresh, so it reads `params` once, on arrival. */
+  navigate: (key: string, params?: PageParams) => void;
+  params: PageParams;
 }
 
 /**

@@ -7,6 +7,7 @@ import { REFERENCE_PAGES } from '../features/reference/pages';
 import { SEARCH_PAGES } from '../features/search/pages';
 import { SettingsPage } from '../features/settings/settings-page';
 import { UsersPage } from '../features/users/users-page';
+import { WORK_RECORDS_PAGES } from '../features/work-records/pages';
 import { mayCall } from './access';
 import type { PageDef } from './page-def';
 
@@ -24,6 +25,7 @@ export const PAGES: readonly PageDef[] = [
   },
   ...REFERENCE_PAGES,
   ...INTAKE_LEADS_PAGES,
+  ...WORK_RECORDS_PAGES,
   ...SEARCH_PAGES,
   {
     key: 'users',

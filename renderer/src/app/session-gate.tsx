@@ -7,6 +7,7 @@ import { call, onSessionError } from '../api/client';
 import { PROTECTED_QUERY_KEYS, queryKeys, useSession, useVaultStatus } from '../api/queries';
 import { AuthLayout } from '../components/auth-layout';
 import { RecoveryCodePanel } from '../features/recovery/recovery-code-panel';
+import { DemoDataNotice, type DemoOutcome } from '../features/setup/demo-data';
 import { SetupScreen, SetupSteps } from '../features/setup/setup-screen';
 import { ChangeRequiredScreen } from '../features/unlock/change-required-screen';
 import { UnlockScreen } from '../features/unlock/unlock-screen';
@@ -16,6 +17,8 @@ import { MainLayout } from './main-layout';
 interface PendingCode {
   code: string;
   context: 'setup' | 'recover';
+  /** Setup with demo data: its accounts (or its failure), shown with the code. */
+  demo?: DemoOutcome | null;
 }
 
 export function FullPageSpin() {
@@ -85,10 +88,11 @@ export function SessionGate() {
     [client],
   );
 
-  const withCode = (context: PendingCode['context']) => (code: string, info: SessionInfo) => {
-    setPending({ code, context });
-    signedIn(info);
-  };
+  const withCode =
+    (context: PendingCode['context']) => (code: string, info: SessionInfo, demo?: DemoOutcome | null) => {
+      setPending({ code, context, demo: demo ?? null });
+      signedIn(info);
+    };
 
   const onSetupDone = withCode('setup');
   const onRecovered = withCode('recover');
@@ -119,6 +123,7 @@ export function SessionGate() {
         data-testid="recovery-screen"
       >
         {setup ? <SetupSteps current={1} /> : null}
+        {pending.demo ? <DemoDataNotice outcome={pending.demo} /> : null}
         <RecoveryCodePanel
           code={pending.code}
           onConfirmed={() => {

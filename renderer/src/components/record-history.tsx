@@ -39,7 +39,7 @@ export function RecordHistory({ entityType, entityId, fieldLabel, formatValue }:
   if (history.data.length === 0) return <Empty description={t('history.empty')} />;
 
   const show = (field: string, value: unknown): ReactNode =>
-    value === null || value === undefined || value === '' ? (
+    value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? (
       <Typography.Text type="secondary">{t('history.none')}</Typography.Text>
     ) : (
       (formatValue?.(field, value) ?? plain(value, t('common.listSeparator')))
@@ -52,12 +52,16 @@ export function RecordHistory({ entityType, entityId, fieldLabel, formatValue }:
       items={entries.map((entry: AuditEntry) => {
         const changes = (entry.details.changes ?? {}) as Record<string, [unknown, unknown]>;
         const reason = entry.details.overrideReason;
+        // An edit's "reason for change", a removal's reason.
+        const changeReason = entry.details.reason;
         return {
           key: entry.seq,
           children: (
             <div data-testid="record-history-entry">
               <Flex gap={8} wrap align="center">
                 <Typography.Text strong>{t(`audit.actions.${entry.action}`)}</Typography.Text>
+                {/* An entry about one file (an attachment previewed or saved) names it. */}
+                {typeof entry.details.fileName === 'string' ? <Tag>{entry.details.fileName}</Tag> : null}
                 <Typography.Text type="secondary">
                   {entry.actorName ?? t('audit.noActor')} · {formatDateTime(entry.at, i18n.language)}
                 </Typography.Text>
@@ -73,6 +77,11 @@ export function RecordHistory({ entityType, entityId, fieldLabel, formatValue }:
               {typeof reason === 'string' ? (
                 <Typography.Paragraph type="warning" style={{ margin: '4px 0 0' }}>
                   {t('history.overrideReason', { reason })}
+                </Typography.Paragraph>
+              ) : null}
+              {typeof changeReason === 'string' ? (
+                <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                  {t('editing.history.reason', { reason: changeReason })}
                 </Typography.Paragraph>
               ) : null}
             </div>

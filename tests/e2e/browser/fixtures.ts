@@ -4,7 +4,8 @@ import path from 'node:path';
 import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { REPO_ROOT, startHost, type TestHost } from '../host/host';
 
-export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'tests/.artifacts/screenshots');
+/** Where screenshots go: tests/.artifacts/screenshots, or SHOTS_DIR (one folder per parallel run). */
+export const SCREENSHOT_DIR = process.env.SHOTS_DIR ?? path.join(REPO_ROOT, 'tests/.artifacts/screenshots');
 
 interface Options {
   /** The locale the core reports as the operating system's. */
@@ -37,7 +38,9 @@ export const test = base.extend<Options & Fixtures>({
     const errors: string[] = [];
     page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(`${host.origin}/`) && !url.startsWith('data:')) errors.push(`request: ${url}`);
+      // blob: URLs of the page's own origin are its memory (an attachment preview), not the network.
+      const local = [`${host.origin}/`, `blob:${host.origin}/`, 'data:'];
+      if (!local.some((prefix) => url.startsWith(prefix))) errors.push(`request: ${url}`);
     });
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning')
@@ -50,7 +53,7 @@ export const test = base.extend<Options & Fixtures>({
 
 export { expect };
 
-/** Saves a full-page screenshot as tests/.artifacts/screenshots/<name>.png and attaches it. */
+/** Saves a full-page screenshot as SCREENSHOT_DIR/<name>.png and attaches it. */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Let antd's enter animations and message toasts settle.

@@ -7,9 +7,9 @@ import { chooseOption, expect, screenshot, test } from './fixtures';
 const PASS = 'Xunshi-Ceshi-2026!';
 const CASE_LABEL = '2026-1-01 某市交通运输局';
 const USERS = [
-  { name: 'zuzhang', displayName: '王组长', roles: ['group_leader'] },
-  { name: 'zuyuan', displayName: '孙组员', roles: ['member'] },
-  { name: 'xinfang', displayName: '钱信访', roles: ['intake_officer'] },
+  { name: 'zuzhang', displayName: '王组长', roles: ['group_leader'], groupRole: 'leader' },
+  { name: 'zuyuan', displayName: '孙组员', roles: ['member'], groupRole: 'member' },
+  { name: 'xinfang', displayName: '钱信访', roles: ['intake_officer'], groupRole: 'intake_officer' },
 ];
 
 type Api = Record<string, (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>>;
@@ -24,11 +24,17 @@ async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
   return env.value as T;
 }
 
-/** Accounts, then a unit, round and case created by the group leader, through the contract. */
+/** Accounts, then a unit, round and case (whose group holds the three accounts) created by the group leader. */
 async function prepare(page: Page): Promise<void> {
-  for (const u of USERS) await api(page, 'users:create', { ...u, passphrase: `${PASS}0` });
+  for (const { groupRole: _role, ...u } of USERS)
+    await api(page, 'users:create', { ...u, passphrase: `${PASS}0` });
+  const ids: Record<string, string> = {};
   for (const u of USERS) {
-    await api(page, 'session:unlock', { userName: u.name, passphrase: `${PASS}0` });
+    const info = await api<{ user: { id: string } }>(page, 'session:unlock', {
+      userName: u.name,
+      passphrase: `${PASS}0`,
+    });
+    ids[u.name] = info.user.id;
     await api(page, 'session:changePassphrase', { current: `${PASS}0`, next: PASS });
   }
   await api(page, 'session:unlock', { userName: 'zuzhang', passphrase: PASS });
@@ -41,13 +47,27 @@ async function prepare(page: Page): Promise<void> {
     year: 2026,
     sequence: 1,
   });
-  await api(page, 'cases:save', {
+  const kase = await api<{ id: string }>(page, 'cases:save', {
     roundId: round.id,
     unitId: unit.id,
     code: '2026-1-01',
     groupName: '第二巡察组',
     phase: 'stationed',
   });
+  // Case content is for its group: each account joins as an inspector linked to it.
+  for (const u of USERS) {
+    const person = await api<{ id: string }>(page, 'persons:save', { name: u.displayName });
+    const inspector = await api<{ id: string }>(page, 'pool:save', {
+      personId: person.id,
+      backgrounds: ['discipline'],
+    });
+    await api(page, 'cases:addMember', {
+      caseId: kase.id,
+      inspectorId: inspector.id,
+      groupRole: u.groupRole,
+      userId: ids[u.name],
+    });
+  }
   await api(page, 'session:lock', {});
   await page.reload();
 }
@@ -87,7 +107,11 @@ async function registerIntake(page: Page, channel: string, summary: string, repo
   }
   await page.getByTestId('intake-form-summary').fill(summary);
   await page.getByTestId('intake-form-content').fill(`${summary}：公路管理处财务科年底违规发放津贴补贴。`);
-  await page.getByTestId('intake-form-subjects').fill('陈晓梅');
+  // The person reported is not in the reference records: entered by the typed name.
+  await page.getByTestId('intake-form-subject-add').click();
+  await page.getByTestId('intake-form-subject-0').click();
+  await page.keyboard.type('陈晓梅');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="陈晓梅"]').click();
   await page.getByTestId('intake-form-submit').click();
   await expect(page.getByTestId('intake-form-submit')).toBeHidden();
 }
@@ -142,7 +166,9 @@ test('intake and leads: register, create a lead, verify, transfer, overdue board
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
   await page.keyboard.press('Escape');
   await page.getByTestId('lead-form-summary').fill('财务科违规发放津贴补贴');
-  await page.getByTestId('lead-form-subject-0').fill('陈晓梅');
+  // The person reported in both intake items comes along once.
+  await expect(page.getByTestId('lead-form-subject-0')).toContainText('陈晓梅');
+  await expect(page.getByTestId('lead-form-subject-1')).toHaveCount(0);
   await chooseOption(page, page.getByTestId('lead-form-discipline'), '廉洁纪律');
   await shoot('05-lead-form');
   await page.getByTestId('lead-form-submit').click();

@@ -144,8 +144,9 @@ test('units, persons, pool, a case and its group with a recusal conflict overrid
   await shoot('case-form');
   await page.getByTestId('case-form-submit').click();
   await expect(page.getByTestId('cases-table')).toContainText('2026-1-03');
-  await page.getByTestId('case-select-2026-1-03').click();
-  await expect(page.getByTestId('case-selector')).toContainText('2026-1-03');
+  // Not in its group: the case is listed, but its content (and choosing it to work on) is not for them.
+  await expect(page.getByTestId('cases-table')).toContainText('未加入');
+  await expect(page.getByTestId('case-select-2026-1-03')).toHaveCount(0);
   await shoot('cases');
 
   // The spouse as deputy: the conflict with its rule and evidence; refused without a reason.

@@ -38,6 +38,29 @@ export interface HostOptions {
   log?: (message: string, err?: unknown) => void;
 }
 
+/**
+ * The core's clock in a test host: the real time plus an offset that only the test
+ * process can move (in-process, from a Playwright fixture). No channel, HTTP path or
+ * WebSocket message reaches it, and the desktop app's core has no such clock (it
+ * uses Date.now: tests/unit/desktop-clock.test.ts).
+ */
+export interface HostClock {
+  now(): number;
+  /** Moves the core's time forward, e.g. to see deadlines pass on the overdue board. */
+  advanceDays(days: number): void;
+}
+
+function movableClock(): HostClock {
+  let offsetMs = 0;
+  return {
+    now: () => Date.now() + offsetMs,
+    advanceDays(days) {
+      if (!Number.isFinite(days) || days <= 0) throw new Error('the clock only moves forward');
+      offsetMs += days * 86_400_000;
+    },
+  };
+}
+
 export interface TestHost {
   /** The page to open, token included. */
   url: string;
@@ -46,6 +69,7 @@ export interface TestHost {
   token: string;
   dataDir: string;
   core: MingjingCore;
+  clock: HostClock;
   close(): Promise<void>;
 }
 
@@ -158,7 +182,9 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
   }
   const shim = await buildShim();
   const kdfFast = options.kdfFast ?? process.env.MINGJING_KDF_FAST === '1';
+  const clock = movableClock();
   const core = new MingjingCore({
+    now: clock.now,
     dataDir: options.dataDir,
     osLocale: options.osLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     ...(kdfFast ? { kdfCost: { ...FAST_KDF_COST } } : {}),
@@ -264,6 +290,7 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
     token,
     dataDir: options.dataDir,
     core,
+    clock,
     async close() {
       if (closed) return;
       closed = true;

@@ -19,4 +19,10 @@ export const INTAKE_LEADS_EXPECTED: Record<string, Expected> = {
   'leads:caseUsers': CASE_WORKERS,
   'overdue:board': CASE_WORKERS,
   'ledger:export': CASE_WORKERS,
+  'intake:edit': INTAKE_EDITORS,
+  'intake:remove': ['intake_officer', 'group_leader'],
+  'leads:edit': LEAD_WORKERS,
+  'leads:remove': ['group_leader'],
+  'intake:page': CASE_WORKERS,
+  'leads:page': CASE_WORKERS,
 };

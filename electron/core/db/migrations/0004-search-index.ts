@@ -7,6 +7,11 @@ import type { Migration } from './migration';
  * so a two-character query such as 津贴 finds what it should. The index is
  * contentless: the text itself lives only in the record tables and `search_docs`.
  * The filter columns come before the text so a filter reads no overflow pages.
+ * The index's third column holds facets, a record's type, case, category, date and
+ * sealed flag as tokens (electron/core/search/search-facets.ts), so filters are terms
+ * of the query and a filtered search never reads a row per match. Facet tokens start
+ * with U+E000, a private-use character made a token character here, which no typed
+ * query contains: typed words match titles and text only.
  */
 export const migration0004: Migration = {
   version: 4,
@@ -26,9 +31,11 @@ CREATE TABLE search_docs (
 ) STRICT;
 CREATE INDEX search_docs_case ON search_docs(case_id, entity_type);
 CREATE INDEX search_docs_sealed ON search_docs(rowid) WHERE sealed = 1;
+CREATE INDEX search_docs_date ON search_docs(record_date) WHERE record_date IS NOT NULL;
 
 CREATE VIRTUAL TABLE search_fts USING fts5(
-  title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+  title, body, facets, content='', contentless_delete=1,
+  tokenize="unicode61 remove_diacritics 2 tokenchars '\uE000'"
 );
 `,
 };

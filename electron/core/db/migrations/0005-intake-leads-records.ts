@@ -38,6 +38,8 @@ CREATE TABLE intake_items (${RECORD},
   status           TEXT NOT NULL CHECK (status IN ('open', 'closed'))
 ) STRICT;
 CREATE UNIQUE INDEX intake_items_number ON intake_items(case_id, year, seq);
+-- A number (generated or copied from a paper ledger) names one live item per case.
+CREATE UNIQUE INDEX intake_items_case_number ON intake_items(case_id, number) WHERE deleted_hlc IS NULL;
 CREATE INDEX intake_items_case ON intake_items(case_id, received_date);
 
 -- Protected: read only for intake officers and group leaders, never indexed or audited.
@@ -53,6 +55,8 @@ CREATE TABLE intake_subjects (${RECORD},
   person_id        TEXT REFERENCES persons(id),
   unit_id          TEXT REFERENCES units(id),
   free_text        TEXT,
+  post             TEXT,
+  management_level TEXT,
   CHECK (person_id IS NOT NULL OR unit_id IS NOT NULL OR free_text IS NOT NULL)
 ) STRICT;
 CREATE INDEX intake_subjects_intake ON intake_subjects(intake_id);
@@ -86,6 +90,7 @@ CREATE TABLE leads (${RECORD},
   sealed           INTEGER NOT NULL DEFAULT 0 CHECK (sealed IN (0, 1))
 ) STRICT;
 CREATE UNIQUE INDEX leads_number ON leads(case_id, year, seq);
+CREATE UNIQUE INDEX leads_case_number ON leads(case_id, number) WHERE deleted_hlc IS NULL;
 CREATE INDEX leads_case ON leads(case_id, received_date);
 
 CREATE TABLE lead_sealed_users (${RECORD},
@@ -126,5 +131,33 @@ CREATE TABLE lead_steps (${RECORD},
   note             TEXT
 ) STRICT;
 CREATE INDEX lead_steps_lead ON lead_steps(lead_id, created_hlc);
+
+-- Ledger pages (intake:page, leads:page; electron/core/intake-leads/ledger-query.ts), over
+-- live rows: one index per sort key, ending in the number so ties keep their order (the
+-- expressions must read as in ledger-sql.ts, or SQLite will not use them); a filter
+-- index holding every filter column and sort key, so a filtered total or a narrow page
+-- reads no table rows; the number and summary for the text filter; sealed leads.
+CREATE INDEX intake_page_number ON intake_items(case_id, year, seq) WHERE deleted_hlc IS NULL;
+CREATE INDEX intake_page_received ON intake_items(case_id, received_date, year, seq) WHERE deleted_hlc IS NULL;
+CREATE INDEX intake_page_due ON intake_items(case_id,
+  coalesce(CASE WHEN status = 'closed' THEN reply_due WHEN scope_decision = 'forward_higher' THEN forward_due ELSE ack_due END, '9999-12-31'),
+  year, seq) WHERE deleted_hlc IS NULL;
+CREATE INDEX intake_page_status ON intake_items(case_id, CASE status WHEN 'open' THEN 0 ELSE 1 END, year, seq)
+  WHERE deleted_hlc IS NULL;
+CREATE INDEX intake_page_filter ON intake_items(case_id, status, channel, scope_decision, real_name, received_date,
+  year, seq, owner_user_id, ack_due, forward_due, reply_due, id) WHERE deleted_hlc IS NULL;
+CREATE INDEX intake_page_text ON intake_items(case_id, number, summary) WHERE deleted_hlc IS NULL;
+CREATE INDEX intake_replies_kind ON intake_replies(intake_id, kind) WHERE deleted_hlc IS NULL;
+CREATE INDEX leads_page_number ON leads(case_id, year, seq) WHERE deleted_hlc IS NULL;
+CREATE INDEX leads_page_received ON leads(case_id, received_date, year, seq) WHERE deleted_hlc IS NULL;
+CREATE INDEX leads_page_deadline ON leads(case_id, coalesce(deadline, '9999-12-31'), year, seq) WHERE deleted_hlc IS NULL;
+CREATE INDEX leads_page_status ON leads(case_id,
+  CASE status WHEN 'registered' THEN 0 WHEN 'proposed' THEN 1 WHEN 'approved' THEN 2 WHEN 'in_progress' THEN 3
+    WHEN 'concluded' THEN 4 WHEN 'transferred' THEN 5 WHEN 'held' THEN 6 ELSE 7 END,
+  year, seq) WHERE deleted_hlc IS NULL;
+CREATE INDEX leads_page_filter ON leads(case_id, status, disposal, discipline, received_date, year, seq, owner_user_id,
+  deadline) WHERE deleted_hlc IS NULL;
+CREATE INDEX leads_page_text ON leads(case_id, number, summary) WHERE deleted_hlc IS NULL;
+CREATE INDEX leads_page_sealed ON leads(case_id) WHERE sealed = 1 AND deleted_hlc IS NULL;
 `,
 };

@@ -3,6 +3,7 @@ import { migration0002 } from './0002-user-settings';
 import { migration0003 } from './0003-reference-and-cases';
 import { migration0004 } from './0004-search-index';
 import { migration0005 } from './0005-intake-leads-records';
+import { migration0006 } from './0006-work-records-attachments';
 import type { Migration } from './migration';
 
 /** Every shipped migration, in order. Never edit one that has shipped: add a new one. */
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];

@@ -1,4 +1,5 @@
 import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../../../../shared/contract';
+import type { GroupRole } from '../../../../shared/contracts/reference';
 import { AppError } from '../../errors';
 import type { MingjingCore } from '../../mingjing-core';
 import { complaint, type Subject } from './complaints';
@@ -40,15 +41,24 @@ interface PersonRef extends Subject {
   id: string;
 }
 
+/** An account to put in the group of every new case, besides the seeding user. */
+export interface SeedGroupMember {
+  userId: string;
+  groupRole: GroupRole;
+}
+
 /**
  * Writes Chinese demo data through the core's own channels (the same validation,
  * audit entries and search indexing as the app), as the signed-in user, in
- * batches: each batch of records commits as one transaction.
+ * batches: each batch of records commits as one transaction (a savepoint, so a
+ * caller may hold the whole seed in one outer transaction). Case content is for the
+ * case's group only, so the seeding user leads every new case, with `group` in it.
  */
 export async function seedVault(
   core: MingjingCore,
   counts: SeedCounts,
   seed = 20260301,
+  group: readonly SeedGroupMember[] = [],
 ): Promise<SeedReport> {
   const started = Date.now();
   const db = core.context.db();
@@ -68,16 +78,22 @@ export async function seedVault(
     const handler = core.handlers[channel] as (input: unknown) => unknown;
     return (await handler(parsed.data)) as ChannelOutput<C>;
   }
+  async function inTransaction(work: () => Promise<void>): Promise<void> {
+    db.exec('SAVEPOINT seed_batch');
+    try {
+      await work();
+      db.exec('RELEASE seed_batch');
+    } catch (err) {
+      db.exec('ROLLBACK TO seed_batch');
+      db.exec('RELEASE seed_batch');
+      throw err;
+    }
+  }
   async function inBatches(kind: string, n: number, make: (i: number) => Promise<void>): Promise<void> {
     for (let start = 0; start < n; start += BATCH) {
-      db.exec('BEGIN');
-      try {
+      await inTransaction(async () => {
         for (let i = start; i < Math.min(n, start + BATCH); i++) await make(i);
-        db.exec('COMMIT');
-      } catch (err) {
-        db.exec('ROLLBACK');
-        throw err;
-      }
+      });
       report.created[kind] = Math.min(n, start + BATCH);
     }
   }
@@ -138,6 +154,7 @@ export async function seedVault(
   for (const p of persons) if (p.unit_id) byUnit.set(p.unit_id, [...(byUnit.get(p.unit_id) ?? []), p]);
 
   // One new round holding the new cases; each case inspects a government or body.
+  const newCases: string[] = [];
   if (wanted('cases', 'cases:save') && has('rounds:save')) {
     const { n } = db.prepare('SELECT count(*) AS n FROM rounds WHERE year = ?').get(year) as { n: number };
     const round = await invoke('rounds:save', {
@@ -152,7 +169,7 @@ export async function seedVault(
     if (pool.length === 0) throw new AppError('RECORD_NOT_FOUND');
     await inBatches('cases', counts.cases, async (i) => {
       const unit = pool[i % pool.length]!;
-      await invoke('cases:save', {
+      const made = await invoke('cases:save', {
         roundId: round.id,
         unitId: unit.id,
         code: `${year}-${n + 1}-${String(i + 1).padStart(3, '0')}`,
@@ -162,12 +179,47 @@ export async function seedVault(
         plannedEnd: `${year}-05-31`,
         actualStart: `${year}-03-02`,
       });
+      newCases.push(made.id);
     });
   }
-  const cases = db.prepare('SELECT id, unit_id FROM cases WHERE deleted_hlc IS NULL ORDER BY code').all() as {
-    id: string;
-    unit_id: string;
-  }[];
+  // The group of each new case: the seeding user as its leader, then `group`.
+  if (newCases.length > 0 && has('cases:addMember')) {
+    const members = [{ userId, groupRole: 'leader' as const }, ...group.filter((g) => g.userId !== userId)];
+    await inTransaction(async () => {
+      const inspectors = new Map<string, string>();
+      for (const m of members) inspectors.set(m.userId, await inspectorFor(m.userId));
+      for (const caseId of newCases) {
+        for (const m of members) {
+          await invoke('cases:addMember', {
+            caseId,
+            inspectorId: inspectors.get(m.userId)!,
+            groupRole: m.groupRole,
+            userId: m.userId,
+          });
+        }
+      }
+    });
+  }
+  /** The account's inspector: the one already linked to it in a group, or a new one. */
+  async function inspectorFor(accountId: string): Promise<string> {
+    const linked = db
+      .prepare('SELECT inspector_id FROM case_members WHERE user_id = ? AND deleted_hlc IS NULL LIMIT 1')
+      .get(accountId) as { inspector_id: string } | undefined;
+    if (linked) return linked.inspector_id;
+    const { display_name } = db.prepare('SELECT display_name FROM users WHERE id = ?').get(accountId) as {
+      display_name: string;
+    };
+    const person = await invoke('persons:save', { name: display_name.slice(0, 40) });
+    return (await invoke('pool:save', { personId: person.id, backgrounds: ['discipline'] })).id;
+  }
+  // Intake and leads go to the cases the seeding user is in (the new ones, and any joined before).
+  const cases = db
+    .prepare(
+      `SELECT c.id, c.unit_id FROM cases c WHERE c.deleted_hlc IS NULL AND EXISTS (
+         SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = ? AND m.deleted_hlc IS NULL)
+       ORDER BY c.code`,
+    )
+    .all(userId) as { id: string; unit_id: string }[];
   const subjectFor = (caseIndex: number): PersonRef | null => {
     const local = byUnit.get(cases[caseIndex]!.unit_id);
     if (local && local.length > 0 && r.chance(0.7)) return r.pick(local);

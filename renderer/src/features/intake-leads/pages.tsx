@@ -10,14 +10,14 @@ export const INTAKE_LEADS_PAGES: PageDef[] = [
   {
     key: 'intake',
     icon: <InboxOutlined />,
-    visibleTo: (roles) => mayCall('intake:list', roles),
-    render: ({ session }) => <IntakePage session={session} />,
+    visibleTo: (roles) => mayCall('intake:page', roles),
+    render: ({ session, params }) => <IntakePage session={session} openId={params.recordId} />,
   },
   {
     key: 'leads',
     icon: <AuditOutlined />,
-    visibleTo: (roles) => mayCall('leads:list', roles),
-    render: ({ session }) => <LeadsPage session={session} />,
+    visibleTo: (roles) => mayCall('leads:page', roles),
+    render: ({ session, params }) => <LeadsPage session={session} openId={params.recordId} />,
   },
   {
     key: 'overdue',

@@ -251,6 +251,7 @@ function AssignMemberForm({ caseId, taken }: { caseId: string; taken: string[] }
             >
               <Select
                 allowClear
+                data-testid="member-form-account"
                 options={(accounts.data ?? []).map((a) => ({
                   value: a.id,
                   label: `${a.displayName} (${a.name})`,

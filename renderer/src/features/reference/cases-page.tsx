@@ -38,7 +38,7 @@ export function CasesPage({ session }: { session: SessionInfo }) {
   const cases = useCases();
   const rounds = useRounds();
   const { setCaseId } = useCurrentCase();
-  const [roundForm, setRoundForm] = useState(false);
+  const [roundForm, setRoundForm] = useState<Round | 'new' | null>(null);
   const [editing, setEditing] = useState<CaseSummary | 'new' | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
 
@@ -75,19 +75,33 @@ export function CasesPage({ session }: { session: SessionInfo }) {
     },
     { title: t('reference.cases.members'), dataIndex: 'memberCount', width: 90 },
     {
+      // Content is for the group only: a case manager sees other cases here, not their ledgers.
+      title: t('reference.cases.myRole'),
+      dataIndex: 'myGroupRole',
+      width: 120,
+      render: (v: CaseSummary['myGroupRole']) =>
+        v ? (
+          <Tag color="blue">{t(`reference.groupRoles.${v}`)}</Tag>
+        ) : (
+          <Typography.Text type="secondary">{t('reference.cases.notInGroup')}</Typography.Text>
+        ),
+    },
+    {
       title: t('common.actions'),
       key: 'actions',
       width: 190,
       render: (_v, c) => (
         <Flex gap={4}>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => setCaseId(c.id)}
-            data-testid={`case-select-${c.code}`}
-          >
-            {t('reference.cases.makeCurrent')}
-          </Button>
+          {c.myGroupRole ? (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setCaseId(c.id)}
+              data-testid={`case-select-${c.code}`}
+            >
+              {t('reference.cases.makeCurrent')}
+            </Button>
+          ) : null}
           {canEdit ? (
             <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(c)}>
               {t('reference.edit')}
@@ -107,6 +121,26 @@ export function CasesPage({ session }: { session: SessionInfo }) {
       key: 'period',
       render: (_v, r) => <DateRange from={r.startDate} to={r.endDate} />,
     },
+    ...(canEdit
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 100,
+            render: (_v: unknown, r: Round) => (
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setRoundForm(r)}
+                data-testid={`round-edit-${r.name}`}
+              >
+                {t('reference.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <PageContainer
@@ -116,7 +150,7 @@ export function CasesPage({ session }: { session: SessionInfo }) {
       extra={
         canEdit ? (
           <Flex gap={8}>
-            <Button icon={<PlusOutlined />} onClick={() => setRoundForm(true)} data-testid="round-create">
+            <Button icon={<PlusOutlined />} onClick={() => setRoundForm(NEW)} data-testid="round-create">
               {t('reference.rounds.create')}
             </Button>
             <Button
@@ -156,7 +190,11 @@ export function CasesPage({ session }: { session: SessionInfo }) {
           data-testid="cases-table"
         />
       </Card>
-      <RoundFormModal open={roundForm} onClose={() => setRoundForm(false)} />
+      <RoundFormModal
+        round={roundForm === NEW ? null : roundForm}
+        open={roundForm !== null}
+        onClose={() => setRoundForm(null)}
+      />
       <CaseFormModal
         kase={editing === NEW ? null : editing}
         open={editing !== null}
@@ -175,7 +213,16 @@ interface RoundValues {
   endDate?: string | null;
 }
 
-function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Opens a round, or edits one (`round`): name, year, sequence, dates in order. */
+function RoundFormModal({
+  round,
+  open,
+  onClose,
+}: {
+  round: Round | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<RoundValues>();
@@ -186,7 +233,7 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
   return (
     <Modal
       open={open}
-      title={t('reference.rounds.create')}
+      title={round ? t('editing.rounds.editTitle') : t('reference.rounds.create')}
       onCancel={() => !save.isPending && onClose()}
       onOk={() => form.submit()}
       okText={t('common.save')}
@@ -199,9 +246,10 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ year: new Date().getFullYear(), sequence: 1 }}
+        initialValues={round ?? { year: new Date().getFullYear(), sequence: 1 }}
         onFinish={(v) =>
           save.mutate({
+            ...(round ? { id: round.id } : {}),
             name: v.name.trim(),
             year: v.year,
             sequence: v.sequence,
@@ -234,7 +282,7 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
           </Col>
           <Col span={12}>
             <Form.Item name="startDate" label={t('reference.fields.startDate')}>
-              <DateField />
+              <DateField data-testid="round-form-start" />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -244,7 +292,7 @@ function RoundFormModal({ open, onClose }: { open: boolean; onClose: () => void 
               dependencies={[FIELD.startDate]}
               rules={[notBefore(FIELD.startDate, t('reference.datesOutOfOrder'))]}
             >
-              <DateField />
+              <DateField data-testid="round-form-end" />
             </Form.Item>
           </Col>
         </Row>

@@ -25,13 +25,13 @@ export const REFERENCE_PAGES: PageDef[] = [
     key: 'units',
     icon: <ApartmentOutlined />,
     visibleTo: (roles) => mayCall('units:list', roles),
-    render: ({ session }) => <UnitsPage session={session} />,
+    render: ({ session, params }) => <UnitsPage session={session} openId={params.recordId} />,
   },
   {
     key: 'persons',
     icon: <IdcardOutlined />,
     visibleTo: (roles) => mayCall('persons:list', roles),
-    render: ({ session }) => <PersonsPage session={session} />,
+    render: ({ session, params }) => <PersonsPage session={session} openId={params.recordId} />,
   },
   {
     key: 'pool',

@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { MANAGEMENT_LEVELS, type Person, type PersonPost } from '../../../../shared/contracts/reference';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
+import { Attachments } from '../../components/attachments/attachments-panel';
 import { RecordHistory } from '../../components/record-history';
 import { errorMessage } from '../../i18n/i18n';
 import { DateField, notBefore } from './date-field';
@@ -97,6 +98,10 @@ export function PersonDrawer({
           </Typography.Title>
           <PostsTable person={p} canEdit={canEdit} />
           {canEdit ? <AddPostForm personId={p.id} /> : null}
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('attachments.tab')}
+          </Typography.Title>
+          <Attachments recordType={ENTITY.person} recordId={p.id} />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('history.title')}
           </Typography.Title>

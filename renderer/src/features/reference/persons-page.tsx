@@ -14,8 +14,8 @@ import { PersonFormModal } from './person-form';
 import { usePersons, useRefMutation, useUnits } from './queries';
 import { NEW, SEARCH_BY_LABEL } from './keys';
 
-/** Persons: list with search and unit filter, detail drawer with post history. */
-export function PersonsPage({ session }: { session: SessionInfo }) {
+/** Persons: list with search and unit filter, detail drawer with post history (`openId` on arrival). */
+export function PersonsPage({ session, openId }: { session: SessionInfo; openId?: string | undefined }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const canEdit = mayCall('persons:save', session.user.roles);
@@ -24,7 +24,7 @@ export function PersonsPage({ session }: { session: SessionInfo }) {
   const [search, setSearch] = useState('');
   const [unitId, setUnitId] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const [viewing, setViewing] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<string | null>(openId ?? null);
   const remove = useRefMutation('persons:remove', () => void message.success(t('reference.persons.removed')));
 
   const needle = search.trim();

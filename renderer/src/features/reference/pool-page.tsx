@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   App,
@@ -41,6 +41,7 @@ import { EnumSelect } from './enum-select';
 import { DateRange, useHistoryFormat } from './format';
 import { refKeys, usePersons, usePool, useRefMutation } from './queries';
 import { UnitSelect } from './unit-select';
+import { AppraisalActions } from './appraisal-actions';
 import { BRANCH, ENTITY, SEARCH_BY_LABEL, FIELD, SUBMIT } from './keys';
 
 const AVAILABILITY_COLORS = { available: 'green', busy: 'gold', unavailable: 'default' } as const;
@@ -130,6 +131,16 @@ export function PoolPage({ session }: { session: SessionInfo }) {
 
 const INSPECTOR_DEFAULTS = { availability: 'available', backgrounds: [] } as const;
 
+function inspectorValues(i: Inspector | undefined): Partial<InspectorValues> {
+  if (!i) return { availability: INSPECTOR_DEFAULTS.availability, backgrounds: [] };
+  return {
+    personId: i.personId,
+    backgrounds: i.backgrounds,
+    skills: i.skills ?? undefined,
+    availability: i.availability,
+  };
+}
+
 interface InspectorValues {
   personId: string;
   backgrounds: InspectorSummary['backgrounds'];
@@ -137,7 +148,16 @@ interface InspectorValues {
   availability: InspectorSummary['availability'];
 }
 
-function InspectorFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Adds a person to the pool, or edits an entry (`inspector`): backgrounds, skills, availability. */
+function InspectorFormModal({
+  open,
+  inspector,
+  onClose,
+}: {
+  open: boolean;
+  inspector?: Inspector;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<InspectorValues>();
@@ -149,7 +169,7 @@ function InspectorFormModal({ open, onClose }: { open: boolean; onClose: () => v
   return (
     <Modal
       open={open}
-      title={t('reference.pool.create')}
+      title={inspector ? t('editing.pool.editTitle', { name: inspector.name }) : t('reference.pool.create')}
       onCancel={() => !save.isPending && onClose()}
       onOk={() => form.submit()}
       okText={t('common.save')}
@@ -162,9 +182,10 @@ function InspectorFormModal({ open, onClose }: { open: boolean; onClose: () => v
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={INSPECTOR_DEFAULTS}
+        initialValues={inspectorValues(inspector)}
         onFinish={(v) =>
           save.mutate({
+            ...(inspector ? { id: inspector.id } : {}),
             personId: v.personId,
             backgrounds: v.backgrounds,
             skills: v.skills?.trim() ? v.skills.trim() : null,
@@ -176,15 +197,20 @@ function InspectorFormModal({ open, onClose }: { open: boolean; onClose: () => v
         <Form.Item
           name="personId"
           label={t('reference.pool.person')}
-          extra={t('reference.pool.personHelp')}
+          extra={inspector ? undefined : t('reference.pool.personHelp')}
           rules={[{ required: true, message: t('reference.required') }]}
         >
           <Select
             showSearch={SEARCH_BY_LABEL}
+            disabled={inspector !== undefined}
             data-testid="inspector-form-person"
-            options={(persons.data ?? [])
-              .filter((p) => !p.inPool)
-              .map((p) => ({ value: p.id, label: p.unitName ? `${p.name} (${p.unitName})` : p.name }))}
+            options={
+              inspector
+                ? [{ value: inspector.personId, label: inspector.name }]
+                : (persons.data ?? [])
+                    .filter((p) => !p.inPool)
+                    .map((p) => ({ value: p.id, label: p.unitName ? `${p.name} (${p.unitName})` : p.name }))
+            }
           />
         </Form.Item>
         <Form.Item
@@ -206,8 +232,16 @@ function InspectorFormModal({ open, onClose }: { open: boolean; onClose: () => v
         >
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="availability" label={t('reference.fields.availability')}>
-          <EnumSelect branch={BRANCH.availability} values={AVAILABILITY} />
+        <Form.Item
+          name="availability"
+          label={t('reference.fields.availability')}
+          rules={[{ required: true, message: t('reference.required') }]}
+        >
+          <EnumSelect
+            branch={BRANCH.availability}
+            values={AVAILABILITY}
+            data-testid="inspector-form-availability"
+          />
         </Form.Item>
         <ErrorAlert result={save} />
       </Form>
@@ -227,6 +261,7 @@ function InspectorDrawer({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const format = useHistoryFormat();
+  const [editing, setEditing] = useState(false);
   const inspector = useQuery({
     queryKey: refKeys.inspector(inspectorId ?? ''),
     queryFn: () => call('pool:get', { id: inspectorId! }),
@@ -284,6 +319,16 @@ function InspectorDrawer({
       render: (v: string) => t(`reference.groupRoles.${v}`),
     },
     { title: t('reference.fields.appraisal'), dataIndex: 'appraisal' },
+    ...(canEdit
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 110,
+            render: (_v: unknown, r: Inspector['pastRounds'][number]) => <AppraisalActions round={r} />,
+          },
+        ]
+      : []),
   ];
   return (
     <Drawer
@@ -292,6 +337,13 @@ function InspectorDrawer({
       width={780}
       title={i?.name ?? t('reference.pool.detail')}
       data-testid="inspector-drawer"
+      extra={
+        i && canEdit ? (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="inspector-edit">
+            {t('reference.edit')}
+          </Button>
+        ) : null
+      }
     >
       <ErrorAlert result={inspector} />
       {!i ? (
@@ -338,6 +390,7 @@ function InspectorDrawer({
             size="small"
             pagination={false}
             dataSource={i.pastRounds}
+            data-testid="inspector-past-rounds"
             locale={{ emptyText: t('reference.pool.noRounds') }}
             columns={roundColumns}
           />
@@ -345,6 +398,7 @@ function InspectorDrawer({
             {t('history.title')}
           </Typography.Title>
           <RecordHistory entityType={ENTITY.inspector} entityId={i.id} {...format} />
+          <InspectorFormModal open={editing} inspector={i} onClose={() => setEditing(false)} />
         </>
       )}
     </Drawer>

@@ -17,20 +17,21 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/contract';
-import { RELATION_TYPES } from '../../../../shared/contracts/reference';
 import { OFFICE_RULE_SCHEMAS, type OfficeRules } from '../../../../shared/office-rules';
 import { mayCall } from '../../app/access';
 import { call } from '../../api/client';
+import { AttachmentSizeRule } from '../../components/attachments/attachment-size-rule';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageContainer } from '../../components/page-container';
 import { CHECKED, RULE_KEYS } from './keys';
 import { refKeys, useRefMutation } from './queries';
+import { RecusalRulesForm } from './recusal-rules-form';
 
+const ATTACHMENTS_RULE = 'attachments';
 const DEADLINE_KEYS = Object.keys(OFFICE_RULE_SCHEMAS.deadlines.shape) as (keyof OfficeRules['deadlines'])[];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WARNING_FIELDS = ['greenDays', 'yellowDays'] as const;
 const F = { items: 'items', newCode: 'newCode', newLabel: 'newLabel' } as const;
-const SETS = { leaders: 'leaders', members: 'members' } as const;
 
 /** The office's editable rules: deadlines, warnings, calendar, categories, tags, recusal. */
 export function RulesPage({ session }: { session: SessionInfo }) {
@@ -95,7 +96,15 @@ export function RulesPage({ session }: { session: SessionInfo }) {
               {
                 key: RULE_KEYS.recusal,
                 label: t('reference.rules.tabs.recusal'),
-                children: <RecusalRule value={r.recusal} canEdit={canEdit} />,
+                // Saved rules come back normalised: the form starts again from them.
+                children: (
+                  <RecusalRulesForm key={JSON.stringify(r.recusal)} value={r.recusal} canEdit={canEdit} />
+                ),
+              },
+              {
+                key: ATTACHMENTS_RULE,
+                label: t('attachments.rule.tab'),
+                children: <AttachmentSizeRule value={r.attachments} canEdit={canEdit} />,
               },
             ]}
           />
@@ -291,98 +300,6 @@ function CodedListRule({
       <ErrorAlert result={save} style={{ margin: '12px 0' }} />
       {canEdit ? (
         <Button type="primary" htmlType="submit" loading={save.isPending} style={{ marginTop: 12 }}>
-          {t('common.save')}
-        </Button>
-      ) : null}
-    </Form>
-  );
-}
-
-type RecusalValues = OfficeRules['recusal'];
-
-/** The two rule sets (leader/deputy, members): relation types and years per rule. */
-function RecusalRule({ value, canEdit }: { value: RecusalValues; canEdit: boolean }) {
-  const { t } = useTranslation();
-  const save = useSaveRule();
-  const relationOptions = RELATION_TYPES.map((r) => ({ value: r, label: t(`reference.relationTypes.${r}`) }));
-  const recusalColumns = (name: 'leaders' | 'members'): ColumnsType<{ name: number; key: number }> => [
-    {
-      title: t('reference.rules.label'),
-      key: 'label',
-      width: 340,
-      render: (_v, field: { name: number }) => (
-        <Form.Item
-          name={[field.name, 'label']}
-          rules={[{ required: true, whitespace: true, max: 40 }]}
-          noStyle
-        >
-          <Input maxLength={40} />
-        </Form.Item>
-      ),
-    },
-    {
-      title: t('reference.rules.kind'),
-      key: 'kind',
-      width: 180,
-      render: (_v, field: { name: number }) =>
-        t(`reference.rules.kinds.${value[name][field.name]?.kind ?? 'alma_mater'}`),
-    },
-    {
-      title: t('reference.rules.relationTypes'),
-      key: 'relationTypes',
-      render: (_v, field: { name: number }) =>
-        value[name][field.name]?.kind === 'relation_with_unit_leader' ? (
-          <Form.Item name={[field.name, 'relationTypes']} noStyle>
-            <Select mode="multiple" options={relationOptions} style={{ width: '100%' }} />
-          </Form.Item>
-        ) : null,
-    },
-    {
-      title: t('reference.rules.years'),
-      key: 'years',
-      width: 110,
-      render: (_v, field: { name: number }) =>
-        value[name][field.name]?.kind.startsWith('worked') ? (
-          <Form.Item name={[field.name, 'years']} noStyle>
-            <InputNumber min={0} max={60} />
-          </Form.Item>
-        ) : null,
-    },
-  ];
-  const set = (name: 'leaders' | 'members') => (
-    <Form.List name={name}>
-      {(fields) => (
-        <Table
-          rowKey="key"
-          size="small"
-          pagination={false}
-          dataSource={fields}
-          columns={recusalColumns(name)}
-        />
-      )}
-    </Form.List>
-  );
-  return (
-    <Form
-      initialValues={value}
-      disabled={!canEdit}
-      onFinish={(v: RecusalValues) => save.mutate({ key: RULE_KEYS.recusal, value: v })}
-    >
-      <Card size="small" type="inner" title={t('reference.rules.leaderSet')} style={{ marginBottom: 12 }}>
-        {set(SETS.leaders)}
-      </Card>
-      <Card size="small" type="inner" title={t('reference.rules.memberSet')}>
-        {set(SETS.members)}
-      </Card>
-      <ErrorAlert result={save} style={{ margin: '12px 0' }} />
-      {canEdit ? (
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={save.isPending}
-          style={{ marginTop: 12 }}
-          data-testid="rule-save-recusal"
-        >
           {t('common.save')}
         </Button>
       ) : null}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../../shared/contracts/reference';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
+import { Attachments } from '../../components/attachments/attachments-panel';
 import { RecordHistory } from '../../components/record-history';
 import { useHistoryFormat } from './format';
 import { refKeys } from './queries';
@@ -70,6 +71,10 @@ export function UnitDrawer({ unitId, onClose }: { unitId: string | null; onClose
             locale={{ emptyText: t('reference.units.noLeaders') }}
             columns={leaderColumns}
           />
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('attachments.tab')}
+          </Typography.Title>
+          <Attachments recordType={ENTITY.unit} recordId={u.id} />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('history.title')}
           </Typography.Title>

@@ -15,8 +15,8 @@ import { UnitFormModal } from './unit-form';
 import { unitTree } from './unit-tree';
 import { NEW } from './keys';
 
-/** Units (inspected units and other bodies): hierarchy, list with search, detail drawer. */
-export function UnitsPage({ session }: { session: SessionInfo }) {
+/** Units (inspected units and other bodies): hierarchy, list with search, detail drawer (`openId` on arrival). */
+export function UnitsPage({ session, openId }: { session: SessionInfo; openId?: string | undefined }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const canEdit = mayCall('units:save', session.user.roles);
@@ -24,7 +24,7 @@ export function UnitsPage({ session }: { session: SessionInfo }) {
   const [search, setSearch] = useState('');
   const [scope, setScope] = useState<string | null>(null);
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
-  const [viewing, setViewing] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<string | null>(openId ?? null);
   const remove = useRefMutation('units:remove', () => void message.success(t('reference.units.removed')));
 
   const all = useMemo(() => units.data ?? [], [units.data]);

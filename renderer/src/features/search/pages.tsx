@@ -9,6 +9,6 @@ export const SEARCH_PAGES: PageDef[] = [
     key: 'search',
     icon: <SearchOutlined />,
     visibleTo: (roles) => mayCall('search:query', roles),
-    render: () => <SearchPage />,
+    render: ({ pages, navigate }) => <SearchPage pages={pages} navigate={navigate} />,
   },
 ];

@@ -8,6 +8,8 @@ interface SearchResultsProps {
   result: SearchResult;
   categoryLabel: (code: string) => string;
   onPage: (page: number, pageSize: number) => void;
+  /** Opens a hit's record, or null when this user has no page for its type. */
+  opener: (hit: SearchHit) => (() => void) | null;
 }
 
 /** A YYYY-MM-DD date as the language writes it (2026年3月15日). */
@@ -22,8 +24,17 @@ function formatDay(day: string, language: string): string {
   }).format(date);
 }
 
-function HitRow({ hit, categoryLabel }: { hit: SearchHit; categoryLabel: (code: string) => string }) {
+function HitRow({
+  hit,
+  categoryLabel,
+  open,
+}: {
+  hit: SearchHit;
+  categoryLabel: (code: string) => string;
+  open: (() => void) | null;
+}) {
   const { t, i18n } = useTranslation();
+  const title = <Highlighted segments={hit.title} />;
   return (
     <div className="search-result" data-testid="search-hit" data-hit-type={hit.type} data-hit-id={hit.id}>
       <Flex gap={8} align="center" wrap>
@@ -31,7 +42,13 @@ function HitRow({ hit, categoryLabel }: { hit: SearchHit; categoryLabel: (code: 
           {t(`search.types.${hit.type}`)}
         </Tag>
         <Typography.Text strong style={{ fontSize: 15 }}>
-          <Highlighted segments={hit.title} />
+          {open ? (
+            <Typography.Link onClick={open} data-testid="search-hit-open">
+              {title}
+            </Typography.Link>
+          ) : (
+            title
+          )}
         </Typography.Text>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ margin: '6px 0 4px' }} data-testid="search-snippet">
@@ -54,7 +71,7 @@ function HitRow({ hit, categoryLabel }: { hit: SearchHit; categoryLabel: (code: 
 }
 
 /** The hits of one page, their total and the pager; an empty state when nothing matched. */
-export function SearchResults({ result, categoryLabel, onPage }: SearchResultsProps) {
+export function SearchResults({ result, categoryLabel, onPage, opener }: SearchResultsProps) {
   const { t } = useTranslation();
   if (result.total === 0) {
     return (
@@ -70,10 +87,11 @@ export function SearchResults({ result, categoryLabel, onPage }: SearchResultsPr
     <div data-testid="search-results">
       <Typography.Text type="secondary" data-testid="search-total">
         {t('search.total', { count: result.total })}
+        {result.rankedAmong ? t('search.rankedNewest', { count: result.rankedAmong }) : null}
       </Typography.Text>
       <div style={{ marginTop: 8 }}>
         {result.hits.map((hit) => (
-          <HitRow key={`${hit.type}:${hit.id}`} hit={hit} categoryLabel={categoryLabel} />
+          <HitRow key={`${hit.type}:${hit.id}`} hit={hit} categoryLabel={categoryLabel} open={opener(hit)} />
         ))}
       </div>
       <Flex justify="flex-end" style={{ marginTop: 16 }}>

@@ -10,3 +10,14 @@ export const TYPE_COLORS: Record<SearchType, string> = {
   document_request: 'geekblue',
   visit: 'gold',
 };
+
+/** The page that shows each record type (a hit opens its record there); a type without one is not a link. */
+export const HIT_PAGES: Partial<Record<SearchType, string>> = {
+  intake: 'intake',
+  lead: 'leads',
+  person: 'persons',
+  unit: 'units',
+  talk: 'workRecords',
+  document_request: 'workRecords',
+  visit: 'workRecords',
+};

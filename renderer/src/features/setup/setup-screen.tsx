@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { NewPassphraseFields } from '../../components/new-passphrase-fields';
 import { SubmitButton } from '../../components/submit-button';
 import { DisplayNameItem, UserNameItem } from '../users/user-fields';
+import { DemoDataChoice, type DemoOutcome } from './demo-data';
 
 interface SetupValues {
   officeName: string;
@@ -16,11 +17,15 @@ interface SetupValues {
   displayName: string;
   passphrase: string;
   passphraseConfirm: string;
+  demo: boolean;
 }
 
 interface SetupScreenProps {
-  /** The vault exists and the first user is signed in; the recovery code must be shown next. */
-  onCreated: (recoveryCode: string, session: SessionInfo) => void;
+  /**
+   * The vault exists and the first user is signed in; the recovery code must be shown next
+   * (with the demo accounts, when demo data was asked for).
+   */
+  onCreated: (recoveryCode: string, session: SessionInfo, demo: DemoOutcome | null) => void;
 }
 
 export function SetupSteps({ current }: { current: 0 | 1 | 2 }) {
@@ -49,16 +54,26 @@ export function SetupScreen({ onCreated }: SetupScreenProps) {
   const displayName = Form.useWatch('displayName', form) ?? '';
 
   const setup = useMutation({
-    mutationFn: (values: SetupValues) =>
-      call('vault:setup', {
+    mutationFn: async (values: SetupValues) => {
+      const created = await call('vault:setup', {
         officeName: values.officeName.trim(),
         userName: userNameSchema.parse(values.userName),
         displayName: values.displayName.trim(),
         passphrase: values.passphrase,
-      }),
+      });
+      // The vault exists now: a failed demo seed is reported, not a failed setup.
+      let demo: DemoOutcome | null = null;
+      if (values.demo) {
+        demo = await call('demo:seed', { passphrase: values.passphrase }).then(
+          ({ accounts }) => ({ accounts }),
+          (error: unknown) => ({ error }),
+        );
+      }
+      return { ...created, demo };
+    },
     onSuccess: (result) => {
       void client.invalidateQueries({ queryKey: queryKeys.status });
-      onCreated(result.recoveryCode, result.session);
+      onCreated(result.recoveryCode, result.session, result.demo);
     },
   });
 
@@ -99,6 +114,7 @@ export function SetupScreen({ onCreated }: SetupScreenProps) {
           userName={userName}
           userInputs={[officeName, displayName]}
         />
+        <DemoDataChoice />
         <ErrorAlert result={setup} style={{ marginBottom: 16 }} data-testid="setup-error" />
         <SubmitButton loading={setup.isPending} large data-testid="setup-submit">
           {t('setup.submit')}

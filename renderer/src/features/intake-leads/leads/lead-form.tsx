@@ -1,91 +1,198 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Checkbox, Flex, Form, Input, Modal, Select, Switch } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Switch } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEAD_SOURCE_KINDS } from '../../../../../shared/contracts/intake-leads';
-import { DEFAULT_OFFICE_RULES } from '../../../../../shared/office-rules';
+import type { SessionInfo } from '../../../../../shared/contract';
+import {
+  LEAD_SOURCE_KINDS,
+  LEDGER_NUMBER_PATTERN,
+  type Lead,
+} from '../../../../../shared/contracts/intake-leads';
+import { LEAD_SEALERS } from '../../../../../shared/contracts/intake-leads-edits';
 import { call } from '../../../api/client';
 import { ErrorAlert } from '../../../components/error-alert';
-import { ilKeys, useCaseUsers, useRefreshAll } from '../common/case-data';
-import { DateInput, todayText } from '../common/date-input';
+import { useCaseUsers, useRefreshAll } from '../common/case-data';
+import { DateInput, notBefore, todayText } from '../common/date-input';
+import { IntakePicker } from '../common/intake-picker';
+import { useLeadCodes } from '../common/lead-codes';
+import { ReasonField } from '../common/reason';
+import {
+  fromSubjects,
+  SubjectsField,
+  toSubjectInputs,
+  uniqueSubjects,
+  type SubjectValue,
+} from '../common/subjects-field';
 
 interface Values {
+  number?: string;
   receivedDate: string;
   summary: string;
   kinds: (typeof LEAD_SOURCE_KINDS)[number][];
   intakeIds?: string[];
-  subjects: { name: string; unit?: string; post?: string; level?: string }[];
-  discipline?: string;
+  subjects: SubjectValue[];
+  discipline?: string | null;
   tags?: string[];
-  ownerUserId?: string;
+  ownerUserId?: string | null;
+  deadline?: string | null;
   sealed: boolean;
   sealedUserIds?: string[];
+  reason?: string;
 }
 
 const INTAKE_ONLY: Values['kinds'] = ['intake'];
 const SWITCH = { valuePropName: 'checked' } as const;
+const SUBJECTS = 'subjects';
 const listRule = (message: string) => ({ required: true, type: 'array' as const, min: 1, message });
-const opt = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+const opt = (v: string | undefined | null) => (v?.trim() ? v.trim() : undefined);
 
-/** The office's discipline categories and tags (defaults when the rules cannot be read). */
-function useLeadCodes() {
-  const rules = useQuery({ queryKey: ['intake-leads', 'rules'], queryFn: () => call('rules:get', {}) });
-  const r = rules.data ?? DEFAULT_OFFICE_RULES;
+/** A work record a new lead comes from (its drawer's "register a lead from this"). */
+export interface SourceRecord {
+  kind: 'talk' | 'document_review' | 'visit';
+  id: string;
+}
+
+function initialValues(lead: Lead | undefined, intakeIds: string[], record?: SourceRecord): Partial<Values> {
+  if (!lead) {
+    return {
+      receivedDate: todayText(),
+      kinds: record ? [record.kind] : intakeIds.length ? INTAKE_ONLY : [],
+      intakeIds,
+      subjects: [{}],
+      sealed: false,
+    };
+  }
   return {
-    disciplines: r.disciplines.filter((d) => !d.retired),
-    tags: r.leadTags.filter((d) => !d.retired),
+    receivedDate: lead.receivedDate,
+    summary: lead.summary,
+    kinds: [...new Set(lead.sources.map((s) => s.kind))],
+    intakeIds: lead.sources.flatMap((s) => (s.intakeId ? [s.intakeId] : [])),
+    subjects: fromSubjects(lead.subjects),
+    discipline: lead.discipline,
+    tags: lead.tags,
+    ownerUserId: lead.owner?.id ?? null,
+    deadline: lead.deadline,
+    sealed: lead.sealed,
+    sealedUserIds: lead.sealedUserIds,
   };
 }
 
-/** Registers a lead from one or more sources (intake items among them). */
+/**
+ * Registers a lead from one or more sources (intake items among them), or edits a
+ * registered one (`lead`). Choosing intake items brings in the persons and units they
+ * report. Only the group leader changes sealing when editing (checked in the core too).
+ */
 export function LeadForm({
   caseId,
   open,
+  lead,
   initialIntakeIds = [],
+  sourceRecord,
+  session,
   onClose,
 }: {
   caseId: string;
   open: boolean;
+  /** The lead to edit; none: register a new one. */
+  lead?: Lead;
   initialIntakeIds?: string[];
+  sourceRecord?: SourceRecord;
+  session?: SessionInfo;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const kinds = Form.useWatch('kinds', form) ?? [];
   const sealed = Form.useWatch('sealed', form);
   const users = useCaseUsers(caseId);
   const codes = useLeadCodes();
-  const intake = useQuery({
-    queryKey: ilKeys.intake(caseId),
-    queryFn: () => call('intake:list', { caseId }),
-  });
+  const editing = lead !== undefined;
+  const canSeal =
+    !editing || (session?.user.roles ?? []).some((r) => (LEAD_SEALERS as readonly string[]).includes(r));
   const refresh = useRefreshAll();
-  const create = useMutation({
-    mutationFn: (v: Values) =>
-      call('leads:create', {
-        caseId,
-        receivedDate: v.receivedDate,
+
+  /** Adds the persons and units reported in these intake items to the subjects (new ones only). */
+  const prefillFrom = async (intakeIds: string[]) => {
+    if (editing || intakeIds.length === 0) return;
+    const items = await Promise.all(
+      intakeIds.map((id) =>
+        client.fetchQuery({
+          queryKey: ['intake-leads', 'intake', caseId, id],
+          queryFn: () => call('intake:get', { id }),
+        }),
+      ),
+    );
+    const current = ((form.getFieldValue(SUBJECTS) as SubjectValue[] | undefined) ?? []).filter(
+      (s) => s.pick,
+    );
+    const next = uniqueSubjects([...current, ...items.flatMap((i) => fromSubjects(i.subjects))]);
+    if (next.length > current.length) {
+      form.setFieldValue(SUBJECTS, next);
+      void message.info(t('editing.subjects.prefilled'));
+    }
+  };
+  useEffect(() => {
+    if (open && initialIntakeIds.length) void prefillFrom(initialIntakeIds).catch(() => undefined);
+    // Once per opening: the ids the form opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  const save = useMutation({
+    mutationFn: (v: Values) => {
+      const sources = [
+        ...(v.kinds.includes('intake')
+          ? (v.intakeIds ?? []).map((intakeId) => ({ kind: 'intake' as const, intakeId }))
+          : []),
+        ...v.kinds
+          .filter((k) => k !== 'intake')
+          .map((kind) => {
+            // Keep the note and the work record a non-intake source already had.
+            const had = lead?.sources.find((s) => s.kind === kind);
+            const workRecordId = had?.workRecordId ?? (sourceRecord?.kind === kind ? sourceRecord.id : null);
+            return {
+              kind,
+              ...(had?.note ? { note: had.note } : {}),
+              ...(workRecordId ? { workRecordId } : {}),
+            };
+          }),
+      ];
+      const common = {
         summary: v.summary.trim(),
-        discipline: v.discipline,
         tags: v.tags ?? [],
-        subjects: v.subjects.map((s) => ({
-          freeText: s.name.trim(),
-          post: opt(s.post),
-          managementLevel: opt(s.level),
-        })),
-        sources: [
-          ...(kinds.includes('intake')
-            ? (v.intakeIds ?? []).map((intakeId) => ({ kind: 'intake' as const, intakeId }))
-            : []),
-          ...v.kinds.filter((k) => k !== 'intake').map((kind) => ({ kind })),
-        ],
-        ownerUserId: v.ownerUserId,
+        subjects: toSubjectInputs(v.subjects),
+        sources,
+      };
+      const seal = canSeal
+        ? { sealed: v.sealed, sealedUserIds: v.sealed ? (v.sealedUserIds ?? []) : [] }
+        : {};
+      if (lead) {
+        return call('leads:edit', {
+          id: lead.id,
+          ...common,
+          discipline: v.discipline ?? null,
+          ownerUserId: v.ownerUserId ?? null,
+          deadline: v.deadline ?? null,
+          ...seal,
+          reason: opt(v.reason),
+        });
+      }
+      return call('leads:create', {
+        caseId,
+        number: opt(v.number),
+        receivedDate: v.receivedDate,
+        ...common,
+        discipline: v.discipline ?? undefined,
+        ownerUserId: v.ownerUserId ?? undefined,
         sealed: v.sealed,
         sealedUserIds: v.sealed ? (v.sealedUserIds ?? []) : [],
-      }),
-    onSuccess: (lead) => {
-      void message.success(`${t('leads.create')} ${lead.number}`);
+      });
+    },
+    onSuccess: (saved) => {
+      void message.success(
+        editing ? t('editing.leads.saved', { number: saved.number }) : `${t('leads.create')} ${saved.number}`,
+      );
       refresh();
       onClose();
     },
@@ -96,22 +203,22 @@ export function LeadForm({
   return (
     <Modal
       open={open}
-      title={t('leads.form.title')}
-      width={760}
+      title={lead ? t('editing.leads.editTitle', { number: lead.number }) : t('leads.form.title')}
+      width={820}
       destroyOnHidden
-      onCancel={() => !create.isPending && onClose()}
+      onCancel={() => !save.isPending && onClose()}
       afterClose={() => {
         form.resetFields();
-        create.reset();
+        save.reset();
       }}
       footer={[
-        <Button key="cancel" onClick={onClose} disabled={create.isPending}>
+        <Button key="cancel" onClick={onClose} disabled={save.isPending}>
           {t('common.cancel')}
         </Button>,
         <Button
           key="ok"
           type="primary"
-          loading={create.isPending}
+          loading={save.isPending}
           onClick={() => form.submit()}
           data-testid="lead-form-submit"
         >
@@ -122,14 +229,8 @@ export function LeadForm({
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{
-          receivedDate: todayText(),
-          kinds: initialIntakeIds.length ? INTAKE_ONLY : [],
-          intakeIds: initialIntakeIds,
-          subjects: [{ name: '' }],
-          sealed: false,
-        }}
-        onFinish={(v) => create.mutate(v)}
+        initialValues={initialValues(lead, initialIntakeIds, sourceRecord)}
+        onFinish={(v) => save.mutate(v)}
         style={{ marginTop: 16 }}
       >
         <Form.Item
@@ -147,78 +248,55 @@ export function LeadForm({
             name="intakeIds"
             label={t('leads.form.intakeItems')}
             rules={[listRule(t('leads.form.sourcesRequired'))]}
+            extra={editing ? undefined : t('editing.leads.intakeHint')}
           >
-            <Select
-              mode="multiple"
+            <IntakePicker
+              caseId={caseId}
               data-testid="lead-form-intake"
-              optionFilterProp="label"
-              options={(intake.data ?? []).map((i) => ({ value: i.id, label: `${i.number} ${i.summary}` }))}
+              onChange={(ids: string[]) => void prefillFrom(ids).catch(() => undefined)}
             />
           </Form.Item>
         ) : null}
-        <Form.Item
-          name="receivedDate"
-          label={t('leads.columns.receivedDate')}
-          rules={[{ required: true, message: t('leads.form.required') }]}
-        >
-          <DateInput />
-        </Form.Item>
+        <Flex gap={16}>
+          {editing ? null : (
+            <Form.Item
+              name="number"
+              label={t('editing.number.label')}
+              extra={t('editing.number.hint')}
+              rules={[{ pattern: LEDGER_NUMBER_PATTERN, message: t('editing.number.invalid') }]}
+              style={{ flex: 1 }}
+            >
+              <Input
+                maxLength={40}
+                placeholder={t('editing.number.placeholder')}
+                data-testid="lead-form-number"
+              />
+            </Form.Item>
+          )}
+          {editing ? null : (
+            <Form.Item
+              name="receivedDate"
+              label={t('leads.columns.receivedDate')}
+              rules={[{ required: true, message: t('leads.form.required') }]}
+              style={{ flex: 1 }}
+            >
+              <DateInput />
+            </Form.Item>
+          )}
+        </Flex>
         <Form.Item
           name="summary"
           label={t('leads.columns.summary')}
-          rules={[
-            required,
-            {
-              max: 500,
-              message: t('validation.maxLength', {
-                max: 500,
-                message: t('validation.maxLength', { max: 500 }),
-              }),
-            },
-          ]}
+          rules={[required, { max: 500, message: t('validation.maxLength', { max: 500 }) }]}
         >
           <Input.TextArea rows={3} showCount maxLength={500} data-testid="lead-form-summary" />
         </Form.Item>
-        <Form.List name="subjects">
-          {(fields, { add, remove }) => (
-            <Form.Item label={t('leads.form.subjects')} required>
-              <Flex vertical gap={8}>
-                {fields.map((f, index) => (
-                  <Flex key={f.key} gap={8} align="baseline">
-                    <Form.Item
-                      name={[f.name, 'name']}
-                      rules={[required, { max: 100, message: t('validation.maxLength', { max: 100 }) }]}
-                      style={{ flex: 2, margin: 0 }}
-                    >
-                      <Input
-                        placeholder={t('leads.form.subjectName')}
-                        data-testid={`lead-form-subject-${index}`}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'post']}
-                      rules={[{ max: 60, message: t('validation.maxLength', { max: 60 }) }]}
-                      style={{ flex: 2, margin: 0 }}
-                    >
-                      <Input placeholder={t('leads.form.subjectPost')} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'level']}
-                      rules={[{ max: 40, message: t('validation.maxLength', { max: 40 }) }]}
-                      style={{ flex: 1, margin: 0 }}
-                    >
-                      <Input placeholder={t('leads.form.subjectLevel')} />
-                    </Form.Item>
-                    {fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(f.name)} /> : null}
-                  </Flex>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '' })}>
-                  {t('leads.form.addSubject')}
-                </Button>
-              </Flex>
-            </Form.Item>
-          )}
-        </Form.List>
+        <SubjectsField
+          name={SUBJECTS}
+          label={t('leads.form.subjects')}
+          atLeastOne
+          data-testid="lead-form-subject"
+        />
         <Flex gap={16}>
           <Form.Item name="discipline" label={t('leads.columns.discipline')} style={{ flex: 1 }}>
             <Select
@@ -228,14 +306,33 @@ export function LeadForm({
             />
           </Form.Item>
           <Form.Item name="tags" label={t('leads.columns.tags')} style={{ flex: 2 }}>
-            <Select mode="multiple" options={codes.tags.map((d) => ({ value: d.code, label: d.label }))} />
+            <Select
+              mode="multiple"
+              data-testid="lead-form-tags"
+              options={codes.tags.map((d) => ({ value: d.code, label: d.label }))}
+            />
           </Form.Item>
         </Flex>
-        <Form.Item name="ownerUserId" label={t('leads.columns.owner')}>
-          <Select allowClear options={userOptions} data-testid="lead-form-owner" />
-        </Form.Item>
+        <Flex gap={16}>
+          <Form.Item name="ownerUserId" label={t('leads.columns.owner')} style={{ flex: 1 }}>
+            <Select allowClear options={userOptions} data-testid="lead-form-owner" />
+          </Form.Item>
+          {lead ? (
+            <Form.Item
+              name="deadline"
+              label={t('leads.columns.deadline')}
+              rules={[notBefore(lead.receivedDate, t('editing.leads.deadlineOrder'))]}
+              style={{ flex: 1 }}
+            >
+              <DateInput data-testid="lead-form-deadline" />
+            </Form.Item>
+          ) : null}
+        </Flex>
+        {canSeal ? null : (
+          <Alert type="info" showIcon title={t('editing.leads.sealLocked')} style={{ marginBottom: 16 }} />
+        )}
         <Form.Item name="sealed" label={t('leads.sealed')} extra={t('leads.sealedHint')} {...SWITCH}>
-          <Switch />
+          <Switch disabled={!canSeal} data-testid="lead-form-sealed" />
         </Form.Item>
         {sealed ? (
           <Form.Item
@@ -243,10 +340,16 @@ export function LeadForm({
             label={t('leads.form.sealedUsers')}
             rules={[listRule(t('leads.form.sealedUsersRequired'))]}
           >
-            <Select mode="multiple" options={userOptions} />
+            <Select
+              mode="multiple"
+              options={userOptions}
+              disabled={!canSeal}
+              data-testid="lead-form-sealed-users"
+            />
           </Form.Item>
         ) : null}
-        <ErrorAlert result={create} data-testid="lead-form-error" />
+        {editing ? <ReasonField data-testid="lead-form-reason" /> : null}
+        <ErrorAlert result={save} data-testid="lead-form-error" />
       </Form>
     </Modal>
   );

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPOSALS, type Lead, type LEAD_ACTIONS } from '../../../../../shared/contracts/intake-leads';
 import { call } from '../../../api/client';
@@ -48,6 +49,14 @@ export function LeadStepModal({
     },
   });
   const required = { required: true, whitespace: true, message: t('leads.form.required') };
+  const resetStep = step.reset;
+  // Each opening starts empty. Resetting after the close animation instead wiped what was
+  // typed into the next step when it was opened before that animation ended.
+  useLayoutEffect(() => {
+    if (action === null) return;
+    form.resetFields();
+    resetStep();
+  }, [action, form, resetStep]);
 
   return (
     <Modal
@@ -55,10 +64,6 @@ export function LeadStepModal({
       title={action ? t(`leads.actions.${action}`) : null}
       destroyOnHidden
       onCancel={() => !step.isPending && onClose()}
-      afterClose={() => {
-        form.resetFields();
-        step.reset();
-      }}
       footer={[
         <Button key="cancel" onClick={onClose} disabled={step.isPending}>
           {t('common.cancel')}

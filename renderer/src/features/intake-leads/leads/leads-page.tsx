@@ -1,86 +1,59 @@
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { Button, Card, Empty, Flex, Table } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../../shared/contract';
-import { DISPOSALS, LEAD_STATUSES, type Lead } from '../../../../../shared/contracts/intake-leads';
-import { call } from '../../../api/client';
+import type { LeadLedgerRow } from '../../../../../shared/contracts/intake-leads-ledger';
 import { mayCall } from '../../../app/access';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageContainer } from '../../../components/page-container';
 import { ilKeys, useExportLedger } from '../common/case-data';
 import { CaseGate } from '../common/case-gate';
+import { useLeadCodes } from '../common/lead-codes';
+import { onTableChange, useBodyHeight, usePagination, widthOf } from '../common/ledger-table';
+import { LedgerToolbar } from '../common/ledger-toolbar';
+import { useLedgerView } from '../common/use-ledger-view';
+import { leadColumns } from './lead-columns';
 import { LeadDrawer } from './lead-drawer';
+import { LeadFilterControls, NO_LEAD_FILTERS, type LeadFilters, type LeadSort } from './lead-filters';
 import { LeadForm } from './lead-form';
-import { LeadStatusTag, SealedTag } from './lead-status';
 
-export function LeadsPage({ session }: { session: SessionInfo }) {
-  return <CaseGate>{(caseId) => <LeadLedger caseId={caseId} session={session} />}</CaseGate>;
+const DEFAULTS = { filters: NO_LEAD_FILTERS, sort: 'number' as LeadSort, order: 'desc' as const };
+
+/** `openId`: a lead to open on arrival (a search hit). */
+export function LeadsPage({ session, openId }: { session: SessionInfo; openId?: string | undefined }) {
+  return <CaseGate>{(caseId) => <LeadLedger caseId={caseId} session={session} openId={openId} />}</CaseGate>;
 }
 
-function LeadLedger({ caseId, session }: { caseId: string; session: SessionInfo }) {
+/**
+ * The lead ledger a page at a time: filtered, sorted and counted in the core
+ * (leads:page, which leaves out sealed leads not naming the user), in a virtual table.
+ */
+function LeadLedger({
+  caseId,
+  session,
+  openId: initialOpenId,
+}: {
+  caseId: string;
+  session: SessionInfo;
+  openId?: string | undefined;
+}) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const leads = useQuery({ queryKey: ilKeys.leads(caseId), queryFn: () => call('leads:list', { caseId }) });
+  const [openId, setOpenId] = useState<string | null>(initialOpenId ?? null);
+  const ledger = useLedgerView<'leads:page', LeadFilters, LeadSort>(
+    'leads:page',
+    ilKeys.leads(caseId),
+    caseId,
+    DEFAULTS,
+  );
+  const { view, page } = ledger;
   const exporter = useExportLedger(caseId, 'leads');
-  const sep = t('common.listSeparator');
   const canCreate = mayCall('leads:create', session.user.roles);
-
-  const columns: ColumnsType<Lead> = [
-    {
-      title: t('leads.columns.number'),
-      dataIndex: 'number',
-      width: 150,
-      sorter: (a, b) => a.number.localeCompare(b.number),
-      render: (n: string, l) => (
-        <Flex gap={4} align="center">
-          <Button type="link" size="small" onClick={() => setOpenId(l.id)} data-testid={`lead-open-${n}`}>
-            {n}
-          </Button>
-          {l.sealed ? <SealedTag /> : null}
-        </Flex>
-      ),
-    },
-    {
-      title: t('leads.columns.receivedDate'),
-      dataIndex: 'receivedDate',
-      width: 110,
-      sorter: (a, b) => a.receivedDate.localeCompare(b.receivedDate),
-    },
-    {
-      title: t('leads.columns.subjectName'),
-      key: 'subjects',
-      width: 200,
-      render: (_v, l) => l.subjects.map((s) => [s.name, s.post].filter(Boolean).join(' ')).join(sep),
-    },
-    { title: t('leads.columns.summary'), dataIndex: 'summary', ellipsis: true },
-    {
-      title: t('leads.columns.disposal'),
-      dataIndex: 'disposal',
-      width: 130,
-      filters: DISPOSALS.map((d) => ({ value: d, text: t(`leads.disposals.${d}`) })),
-      onFilter: (v, l) => l.disposal === v,
-      render: (d: Lead['disposal']) => (d ? t(`leads.disposals.${d}`) : '—'),
-    },
-    {
-      title: t('leads.columns.deadline'),
-      dataIndex: 'deadline',
-      width: 110,
-      sorter: (a, b) => (a.deadline ?? '').localeCompare(b.deadline ?? ''),
-      render: (d: string | null) => d ?? '—',
-    },
-    {
-      title: t('leads.columns.status'),
-      dataIndex: 'status',
-      width: 110,
-      filters: LEAD_STATUSES.map((s) => ({ value: s, text: t(`leads.statuses.${s}`) })),
-      onFilter: (v, l) => l.status === v,
-      render: (s: Lead['status']) => <LeadStatusTag status={s} />,
-    },
-  ];
+  const codes = useLeadCodes();
+  const [tableBox, bodyHeight] = useBodyHeight();
+  const columns = useMemo(() => leadColumns(t, view, codes.label, setOpenId), [t, view, codes.label]);
+  const pagination = usePagination(view, page.data?.total, 'leads-table');
 
   return (
     <PageContainer
@@ -89,10 +62,7 @@ function LeadLedger({ caseId, session }: { caseId: string; session: SessionInfo 
       data-testid="leads-page"
       extra={
         <Flex gap={8} align="center">
-          <Typography.Text type="secondary">
-            {t('leads.count', { total: leads.data?.length ?? 0 })}
-          </Typography.Text>
-          <Button icon={<ReloadOutlined />} onClick={() => void leads.refetch()} loading={leads.isFetching}>
+          <Button icon={<ReloadOutlined />} onClick={() => void page.refetch()} loading={page.isFetching}>
             {t('common.refresh')}
           </Button>
           <Button
@@ -116,19 +86,28 @@ function LeadLedger({ caseId, session }: { caseId: string; session: SessionInfo 
         </Flex>
       }
     >
+      <LedgerToolbar total={page.data?.total} onReset={ledger.reset} data-testid="leads">
+        <LeadFilterControls caseId={caseId} filters={view.filters} onChange={ledger.setFilters} />
+      </LedgerToolbar>
       <Card styles={{ body: { padding: 0 } }}>
-        <ErrorAlert result={leads} style={{ margin: 16 }} />
-        <Table<Lead>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={leads.data ?? []}
-          loading={leads.isPending}
-          pagination={{ pageSize: 50, showSizeChanger: false }}
-          data-testid="leads-table"
-        />
+        <ErrorAlert result={page} style={{ margin: 16 }} />
+        <div ref={tableBox}>
+          <Table<LeadLedgerRow>
+            virtual
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={page.data?.rows ?? []}
+            loading={page.isPending || (page.isPlaceholderData && page.isFetching)}
+            pagination={pagination}
+            scroll={{ x: widthOf(columns), y: bodyHeight }}
+            onChange={onTableChange<LeadLedgerRow, LeadSort>(ledger.setPage, ledger.setSort, view)}
+            locale={{ emptyText: <Empty description={t('ledger.empty')} /> }}
+            data-testid="leads-table"
+          />
+        </div>
       </Card>
-      <LeadForm caseId={caseId} open={creating} onClose={() => setCreating(false)} />
+      <LeadForm caseId={caseId} open={creating} session={session} onClose={() => setCreating(false)} />
       <LeadDrawer id={openId} session={session} onClose={() => setOpenId(null)} />
     </PageContainer>
   );
