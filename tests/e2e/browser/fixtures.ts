@@ -65,8 +65,20 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
-/** Picks an option of an Ant Design Select by its exact label. */
+/**
+ * Picks an option of an Ant Design Select by its exact label. The option is looked up
+ * in this select's own dropdown (the one its input controls): a dropdown that another
+ * select just closed is still fading out, and an option in it never becomes clickable.
+ */
 export async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
   await select.click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  const input = select
+    .locator('input[aria-controls]')
+    .or(select.and(page.locator('[aria-controls]')))
+    .first();
+  const listId = await input.getAttribute('aria-controls', { timeout: 5_000 }).catch(() => null);
+  const dropdown = listId
+    ? page.locator(`.ant-select-dropdown:has([id="${listId}"])`)
+    : page.locator('.ant-select-dropdown:visible');
+  await dropdown.locator(`.ant-select-item-option[title="${label}"]`).click();
 }

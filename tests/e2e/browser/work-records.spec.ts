@@ -159,6 +159,7 @@ test('work records: a talk with two inspectors, a linked lead, attachments, prev
   host,
   consoleErrors,
 }, testInfo) => {
+  test.slow();
   const { leadNumber } = await start(page, host);
 
   // A member records a talk.
