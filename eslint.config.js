@@ -62,6 +62,8 @@ export default tseslint.config(
           'jsx-attributes': {
             exclude: [
               'data-testid',
+              'submitTestId',
+              'kind',
               'className',
               'style',
               'type',

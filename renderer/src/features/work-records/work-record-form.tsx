@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Flex, Form, Input, Radio, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,6 +18,7 @@ import { DateInput, notBefore, todayText } from '../intake-leads/common/date-inp
 import { UnitSelect } from '../reference/unit-select';
 import { IntervieweeField, type Interviewee } from './interviewee-field';
 import { useRefreshWorkRecords } from './queries';
+import { FormModal } from '../../components/form-modal';
 
 interface Values {
   date: string;
@@ -150,7 +151,7 @@ export function WorkRecordForm({
   const notesMax = kind === 'document_request' ? REQUEST_NOTES_MAX : TALK_NOTES_MAX;
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={
         record
@@ -158,26 +159,10 @@ export function WorkRecordForm({
           : t(`work-records.form.titleNew.${kind}`)
       }
       width={760}
-      destroyOnHidden
-      onCancel={() => !save.isPending && onClose()}
-      afterClose={() => {
-        form.resetFields();
-        save.reset();
-      }}
-      footer={[
-        <Button key="cancel" onClick={onClose} disabled={save.isPending}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="ok"
-          type="primary"
-          loading={save.isPending}
-          onClick={() => form.submit()}
-          data-testid="wr-form-submit"
-        >
-          {t('common.save')}
-        </Button>,
-      ]}
+      form={form}
+      save={save}
+      onClose={onClose}
+      submitTestId="wr-form-submit"
     >
       <Form<Values>
         form={form}
@@ -372,6 +357,6 @@ export function WorkRecordForm({
         </Form.Item>
         <ErrorAlert result={save} data-testid="wr-form-error" />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   REPLY_KINDS,
@@ -11,6 +11,7 @@ import { call } from '../../../api/client';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useCaseUsers, useRefreshAll } from '../common/case-data';
 import { DateInput, notBefore, todayText } from '../common/date-input';
+import { FormModal } from '../../../components/form-modal';
 
 export type IntakeAction = 'decide' | 'close' | 'reply' | 'setOwner';
 
@@ -71,29 +72,13 @@ export function IntakeActionModal({
   const title = action === 'reply' ? t('intake.replyForm.title') : action ? t(`intake.detail.${action}`) : '';
 
   return (
-    <Modal
+    <FormModal
       open={action !== null}
       title={title}
-      destroyOnHidden
-      onCancel={() => !save.isPending && onClose()}
-      afterClose={() => {
-        form.resetFields();
-        save.reset();
-      }}
-      footer={[
-        <Button key="cancel" onClick={onClose} disabled={save.isPending}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="ok"
-          type="primary"
-          loading={save.isPending}
-          onClick={() => form.submit()}
-          data-testid="intake-action-submit"
-        >
-          {t('common.save')}
-        </Button>,
-      ]}
+      form={form}
+      save={save}
+      onClose={onClose}
+      submitTestId="intake-action-submit"
     >
       <Form<Values>
         form={form}
@@ -157,6 +142,6 @@ export function IntakeActionModal({
         ) : null}
         <ErrorAlert result={save} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

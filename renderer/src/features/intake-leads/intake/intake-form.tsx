@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Divider, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, Divider, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   INTAKE_CHANNELS,
@@ -14,6 +14,7 @@ import { useCaseUsers, useRefreshAll } from '../common/case-data';
 import { DateInput, todayText } from '../common/date-input';
 import { ReasonField } from '../common/reason';
 import { fromSubjects, SubjectsField, toSubjectInputs, type SubjectValue } from '../common/subjects-field';
+import { FormModal } from '../../../components/form-modal';
 
 interface Values {
   number?: string;
@@ -126,30 +127,14 @@ export function IntakeForm({
   const max = (n: number) => ({ max: n, message: t('validation.maxLength', { max: n }) });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={item ? t('editing.intake.editTitle', { number: item.number }) : t('intake.form.title')}
       width={760}
-      destroyOnHidden
-      onCancel={() => !save.isPending && onClose()}
-      afterClose={() => {
-        form.resetFields();
-        save.reset();
-      }}
-      footer={[
-        <Button key="cancel" onClick={onClose} disabled={save.isPending}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="ok"
-          type="primary"
-          loading={save.isPending}
-          onClick={() => form.submit()}
-          data-testid="intake-form-submit"
-        >
-          {t('common.save')}
-        </Button>,
-      ]}
+      form={form}
+      save={save}
+      onClose={onClose}
+      submitTestId="intake-form-submit"
     >
       <Form<Values>
         form={form}
@@ -259,6 +244,6 @@ export function IntakeForm({
         )}
         <ErrorAlert result={save} data-testid="intake-form-error" />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

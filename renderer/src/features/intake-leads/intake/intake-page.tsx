@@ -1,16 +1,11 @@
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../../shared/contract';
 import type { IntakeLedgerRow } from '../../../../../shared/contracts/intake-leads-ledger';
 import { mayCall } from '../../../app/access';
-import { ErrorAlert } from '../../../components/error-alert';
-import { PageContainer } from '../../../components/page-container';
-import { ilKeys, useExportLedger } from '../common/case-data';
+import { ilKeys } from '../common/case-data';
 import { CaseGate } from '../common/case-gate';
-import { onTableChange, useBodyHeight, usePagination, widthOf } from '../common/ledger-table';
-import { LedgerToolbar } from '../common/ledger-toolbar';
+import { LedgerPageFrame } from '../common/ledger-page-frame';
 import { useLedgerView } from '../common/use-ledger-view';
 import { intakeColumns } from './intake-columns';
 import { IntakeDrawer } from './intake-drawer';
@@ -54,66 +49,22 @@ function IntakeLedger({
     caseId,
     DEFAULTS,
   );
-  const { view, page } = ledger;
-  const exporter = useExportLedger(caseId, 'intake');
-  const [tableBox, bodyHeight] = useBodyHeight();
-  const columns = useMemo(() => intakeColumns(t, view, setOpenId), [t, view]);
-  const pagination = usePagination(view, page.data?.total, 'intake-table');
+  const columns = useMemo(() => intakeColumns(t, ledger.view, setOpenId), [t, ledger.view]);
 
   return (
-    <PageContainer
-      title={t('intake.title')}
-      description={t('intake.subtitle')}
-      data-testid="intake-page"
-      extra={
-        <Flex gap={8}>
-          <Button icon={<ReloadOutlined />} onClick={() => void page.refetch()} loading={page.isFetching}>
-            {t('common.refresh')}
-          </Button>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporter.isPending}
-            onClick={() => exporter.mutate()}
-            data-testid="intake-export"
-          >
-            {t('intake.export')}
-          </Button>
-          {canCreate ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="intake-create"
-            >
-              {t('intake.create')}
-            </Button>
-          ) : null}
-        </Flex>
+    <LedgerPageFrame<IntakeLedgerRow, IntakeFilters, IntakeSort>
+      kind="intake"
+      caseId={caseId}
+      ledger={ledger}
+      columns={columns}
+      canCreate={canCreate}
+      onCreate={() => setCreating(true)}
+      filters={
+        <IntakeFilterControls caseId={caseId} filters={ledger.view.filters} onChange={ledger.setFilters} />
       }
     >
-      <LedgerToolbar total={page.data?.total} onReset={ledger.reset} data-testid="intake">
-        <IntakeFilterControls caseId={caseId} filters={view.filters} onChange={ledger.setFilters} />
-      </LedgerToolbar>
-      <Card styles={{ body: { padding: 0 } }}>
-        <ErrorAlert result={page} style={{ margin: 16 }} />
-        <div ref={tableBox}>
-          <Table<IntakeLedgerRow>
-            virtual
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={page.data?.rows ?? []}
-            loading={page.isPending || (page.isPlaceholderData && page.isFetching)}
-            pagination={pagination}
-            scroll={{ x: widthOf(columns), y: bodyHeight }}
-            onChange={onTableChange<IntakeLedgerRow, IntakeSort>(ledger.setPage, ledger.setSort, view)}
-            locale={{ emptyText: <Empty description={t('ledger.empty')} /> }}
-            data-testid="intake-table"
-          />
-        </div>
-      </Card>
       <IntakeForm caseId={caseId} open={creating} onClose={() => setCreating(false)} />
       <IntakeDrawer caseId={caseId} id={openId} session={session} onClose={() => setOpenId(null)} />
-    </PageContainer>
+    </LedgerPageFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, App, Checkbox, Flex, Form, Input, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../../shared/contract';
@@ -23,6 +23,7 @@ import {
   uniqueSubjects,
   type SubjectValue,
 } from '../common/subjects-field';
+import { FormModal } from '../../../components/form-modal';
 
 interface Values {
   number?: string;
@@ -201,30 +202,14 @@ export function LeadForm({
   const userOptions = (users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }));
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={lead ? t('editing.leads.editTitle', { number: lead.number }) : t('leads.form.title')}
       width={820}
-      destroyOnHidden
-      onCancel={() => !save.isPending && onClose()}
-      afterClose={() => {
-        form.resetFields();
-        save.reset();
-      }}
-      footer={[
-        <Button key="cancel" onClick={onClose} disabled={save.isPending}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="ok"
-          type="primary"
-          loading={save.isPending}
-          onClick={() => form.submit()}
-          data-testid="lead-form-submit"
-        >
-          {t('common.save')}
-        </Button>,
-      ]}
+      form={form}
+      save={save}
+      onClose={onClose}
+      submitTestId="lead-form-submit"
     >
       <Form<Values>
         form={form}
@@ -351,6 +336,6 @@ export function LeadForm({
         {editing ? <ReasonField data-testid="lead-form-reason" /> : null}
         <ErrorAlert result={save} data-testid="lead-form-error" />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
