@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +8,11 @@ import { MANAGEMENT_LEVELS, type PersonSummary } from '../../../../shared/contra
 import { mayCall } from '../../app/access';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageContainer } from '../../components/page-container';
-import { errorMessage } from '../../i18n/i18n';
 import { PersonDrawer } from './person-drawer';
 import { PersonFormModal } from './person-form';
 import { usePersons, useRefMutation, useUnits } from './queries';
 import { NEW, SEARCH_BY_LABEL } from './keys';
+import { EditRemoveActions } from './row-actions';
 
 /** Persons: list with search and unit filter, detail drawer with post history (`openId` on arrival). */
 export function PersonsPage({ session, openId }: { session: SessionInfo; openId?: string | undefined }) {
@@ -86,24 +86,11 @@ export function PersonsPage({ session, openId }: { session: SessionInfo; openId?
       key: 'actions',
       width: 150,
       render: (_v, p) => (
-        <Flex gap={4}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(p.id)}>
-            {t('reference.edit')}
-          </Button>
-          <Popconfirm
-            title={t('reference.persons.removeConfirm', { name: p.name })}
-            okText={t('common.remove')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() =>
-              remove.mutateAsync({ id: p.id }).catch((e: unknown) => void message.error(errorMessage(t, e)))
-            }
-          >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t('common.remove')}
-            </Button>
-          </Popconfirm>
-        </Flex>
+        <EditRemoveActions
+          onEdit={() => setEditing(p.id)}
+          onRemove={() => remove.mutateAsync({ id: p.id })}
+          confirmTitle={t('reference.persons.removeConfirm', { name: p.name })}
+        />
       ),
     });
   }

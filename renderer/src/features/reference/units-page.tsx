@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Input, Popconfirm, Row, Table, Tag, Tree, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Flex, Input, Row, Table, Tag, Tree, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +8,12 @@ import type { SessionInfo } from '../../../../shared/contract';
 import { mayCall } from '../../app/access';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageContainer } from '../../components/page-container';
-import { errorMessage } from '../../i18n/i18n';
 import { useRefMutation, useUnits } from './queries';
 import { UnitDrawer } from './unit-drawer';
 import { UnitFormModal } from './unit-form';
 import { unitTree } from './unit-tree';
 import { NEW } from './keys';
+import { EditRemoveActions } from './row-actions';
 
 /** Units (inspected units and other bodies): hierarchy, list with search, detail drawer (`openId` on arrival). */
 export function UnitsPage({ session, openId }: { session: SessionInfo; openId?: string | undefined }) {
@@ -83,24 +83,11 @@ export function UnitsPage({ session, openId }: { session: SessionInfo; openId?: 
       key: 'actions',
       width: 150,
       render: (_v, u) => (
-        <Flex gap={4}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
-            {t('reference.edit')}
-          </Button>
-          <Popconfirm
-            title={t('reference.units.removeConfirm', { name: u.name })}
-            okText={t('common.remove')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() =>
-              remove.mutateAsync({ id: u.id }).catch((e: unknown) => void message.error(errorMessage(t, e)))
-            }
-          >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t('common.remove')}
-            </Button>
-          </Popconfirm>
-        </Flex>
+        <EditRemoveActions
+          onEdit={() => setEditing(u)}
+          onRemove={() => remove.mutateAsync({ id: u.id })}
+          confirmTitle={t('reference.units.removeConfirm', { name: u.name })}
+        />
       ),
     });
   }
