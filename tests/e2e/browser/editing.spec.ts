@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { confirmRecoveryCode, FIRST_PASSPHRASE, fillSetup, readRecoveryCode, unlock } from '../journey-steps';
 import { chooseOption, expect, test } from './fixtures';
+import { api } from './case-steps';
 
 /**
  * Editing in the real UI: typed-in ledger numbers (and a refused duplicate), the
@@ -30,17 +31,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
-}
-
-type Api = Record<string, (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>>;
-
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const env = await page.evaluate(
-    ([c, i]) => (globalThis as unknown as { mingjing: Api }).mingjing[c as string]!(i),
-    [channel, input] as const,
-  );
-  if (!env.ok) throw new Error(`${channel}: ${JSON.stringify(env.error)}`);
-  return env.value as T;
 }
 
 /** Accounts; a unit with two persons; a round and a case whose group holds the three accounts. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { confirmRecoveryCode, FIRST_PASSPHRASE, fillSetup, readRecoveryCode, unlock } from '../journey-steps';
 import { chooseOption, expect, screenshot, test } from './fixtures';
+import { api } from './case-steps';
 
 const PASS = 'Xunshi-Ceshi-2026!';
 const CASE_LABEL = '2026-1-01 某市交通运输局';
@@ -12,18 +13,7 @@ const USERS = [
   { name: 'xinfang', displayName: '钱信访', roles: ['intake_officer'], groupRole: 'intake_officer' },
 ];
 
-type Api = Record<string, (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>>;
-
 /** Calls a channel through the page's bridge (setup only: accounts and the case). */
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const env = await page.evaluate(
-    ([c, i]) => (globalThis as unknown as { mingjing: Api }).mingjing[c as string]!(i),
-    [channel, input] as const,
-  );
-  if (!env.ok) throw new Error(`${channel}: ${JSON.stringify(env.error)}`);
-  return env.value as T;
-}
-
 /** Accounts, then a unit, round and case (whose group holds the three accounts) created by the group leader. */
 async function prepare(page: Page): Promise<void> {
   for (const { groupRole: _role, ...u } of USERS)

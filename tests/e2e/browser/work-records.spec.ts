@@ -5,6 +5,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { makePng } from '../../helpers/png';
 import { confirmRecoveryCode, FIRST_PASSPHRASE, fillSetup, readRecoveryCode, unlock } from '../journey-steps';
 import { chooseOption, expect, SCREENSHOT_DIR, test } from './fixtures';
+import { api } from './case-steps';
 
 /**
  * Work records and attachments in the real renderer against the real core: a member
@@ -23,17 +24,6 @@ const USERS = [
 ];
 const SHOTS = SCREENSHOT_DIR;
 const NOTES = '谈话对象反映：公路管理处财务科年底以加班名义违规发放津贴补贴，金额约十二万元。';
-
-type Api = Record<string, (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>>;
-
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const env = await page.evaluate(
-    ([c, i]) => (globalThis as unknown as { mingjing: Api }).mingjing[c as string]!(i),
-    [channel, input] as const,
-  );
-  if (!env.ok) throw new Error(`${channel}: ${JSON.stringify(env.error)}`);
-  return env.value as T;
-}
 
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
