@@ -68,6 +68,25 @@ const ATTACHMENTS = [
   'attachment.export',
 ] as const;
 
+const OFFICES = [
+  'office.identity_create',
+  'office.keys_rotate',
+  'office.card_export',
+  'office.trust',
+  'office.rotation_accept',
+  'office.revoke',
+] as const;
+
+const CONFLICTS = ['conflict.resolve'] as const;
+
+const TRANSFER = [
+  'bundle.export',
+  'bundle.import_open',
+  'bundle.import',
+  'bundle.import_refused',
+  'bundle.import_discard',
+] as const;
+
 export const AUDIT_ACTIONS = [
   ...FOUNDATION,
   ...REFERENCE,
@@ -76,6 +95,9 @@ export const AUDIT_ACTIONS = [
   ...DEMO,
   ...WORK_RECORDS,
   ...ATTACHMENTS,
+  ...TRANSFER,
+  ...OFFICES,
+  ...CONFLICTS,
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,9 @@ import { searchContract } from './contracts/search';
 import { demoContract } from './contracts/demo';
 import { attachmentsContract } from './contracts/attachments';
 import { workRecordsContract } from './contracts/work-records';
+import { transferContract } from './contracts/transfer';
+import { officesContract } from './contracts/offices';
+import { conflictsContract } from './contracts/conflicts';
 import { ROLES, SYSTEM_ROLES } from './roles';
 import { LOCALES } from './locale-ids';
 import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './passphrase-policy';
@@ -178,6 +181,9 @@ export const contract = {
   ...demoContract,
   ...workRecordsContract,
   ...attachmentsContract,
+  ...transferContract,
+  ...officesContract,
+  ...conflictsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,9 @@
 import { AppError } from '../core/errors';
 import { parseCliArgs, USAGE, UsageError } from './args';
+import { bundleExportCommand } from './commands/bundle-export';
+import { bundleImportCommand } from './commands/bundle-import';
+import { bundleInspectCommand, bundleVerifyCommand } from './commands/bundle-inspect';
+import { keycardExportCommand, keycardTrustCommand } from './commands/keycard';
 import { checkCommand } from './commands/check';
 import { infoCommand } from './commands/info';
 import { initCommand } from './commands/init';
@@ -30,6 +34,33 @@ async function main(argv: string[]): Promise<number> {
     case 'seed':
       await seedCommand(args);
       return 0;
+    case 'bundle':
+      switch (args.positionals[0]) {
+        case 'export':
+          await bundleExportCommand(args);
+          return 0;
+        case 'import':
+          return bundleImportCommand(args);
+        case 'inspect':
+          await bundleInspectCommand(args);
+          return 0;
+        case 'verify':
+          await bundleVerifyCommand(args);
+          return 0;
+        default:
+          throw new UsageError(`unknown bundle command: ${args.positionals[0] ?? ''}`);
+      }
+    case 'keycard':
+      switch (args.positionals[0]) {
+        case 'export':
+          await keycardExportCommand(args);
+          return 0;
+        case 'trust':
+          await keycardTrustCommand(args);
+          return 0;
+        default:
+          throw new UsageError(`unknown keycard command: ${args.positionals[0] ?? ''}`);
+      }
     case undefined:
     case 'help':
       console.log(USAGE);

@@ -8,6 +8,10 @@ import { createReferenceHandlers } from './reference/handlers';
 import { createSearchHandlers } from './search/handlers';
 import { createAttachmentHandlers } from './attachments/handlers';
 import { createWorkRecordHandlers } from './work-records/handlers';
+import { createOfficesHandlers } from './offices/handlers';
+import { createTransferHandlers } from './transfer/handlers';
+import { createConflictHandlers } from './replication/handlers';
+import { ensureOfficeIdentity, hasOfficeIdentity } from './offices/identity';
 import type { HandlersFor, ServiceContext } from './service-context';
 import { appendAudit, listAudit, type AuditInput } from './audit/audit-log';
 import { HybridLogicalClock } from './clock/hlc';
@@ -81,6 +85,9 @@ export class MingjingCore {
       ...createSearchHandlers(this.context),
       ...createWorkRecordHandlers(this.context),
       ...createAttachmentHandlers(this.context),
+      ...createOfficesHandlers(this.context),
+      ...createTransferHandlers(this.context),
+      ...createConflictHandlers(this.context),
       ...createDemoHandlers(this, (userId, work) => this.actAs(userId, work)),
     };
   }
@@ -147,10 +154,12 @@ export class MingjingCore {
       );
       const officeId = randomUUID();
       const session = this.startSession(vault, userId, { id: officeId, name: input.officeName });
-      this.write(session, { action: 'vault.create', entityType: 'office', entityId: officeId }, (db) => {
+      this.write(session, { action: 'vault.create', entityType: 'office', entityId: officeId }, (db, hlc) => {
         writeMeta(db, 'office_id', officeId);
         writeMeta(db, 'office_name', input.officeName);
         writeMeta(db, 'vault_id', vault.vaultId);
+        // The office's keys and key card are born with the vault, in the same transaction.
+        ensureOfficeIdentity(db, hlc, input.officeName, new Date(this.now()));
       });
       this.write(
         session,
@@ -411,7 +420,16 @@ export class MingjingCore {
       id: readMeta(vault.db, 'office_id') ?? '',
       name: readMeta(vault.db, 'office_name') ?? '',
     };
-    return this.startSession(vault, userId, office);
+    const session = this.startSession(vault, userId, office);
+    // A vault created before office identities existed gets its keys on first open.
+    if (!hasOfficeIdentity(vault.db)) {
+      this.write(
+        session,
+        { action: 'office.identity_create', entityType: 'office', entityId: office.id },
+        (db, hlc) => ensureOfficeIdentity(db, hlc, office.name, new Date(this.now())),
+      );
+    }
+    return session;
   }
 
   private requireSession(): ActiveSession {

@@ -110,6 +110,33 @@ const ATTACHMENTS = [
   'attachments:remove',
 ] as const satisfies readonly Channel[];
 
+const TRANSFER = [
+  'transfer:exportPreview',
+  'transfer:export',
+  'transfer:importOpen',
+  'transfer:importConfirm',
+  'transfer:importDiscard',
+  'transfer:registers',
+] as const satisfies readonly Channel[];
+
+const OFFICES = [
+  'offices:identity',
+  'offices:list',
+  'offices:exportCard',
+  'offices:rotateKeys',
+  'offices:previewCard',
+  'offices:trust',
+  'offices:acceptRotation',
+  'offices:revoke',
+  'offices:history',
+] as const satisfies readonly Channel[];
+
+const CONFLICTS = [
+  'conflicts:list',
+  'conflicts:get',
+  'conflicts:resolve',
+] as const satisfies readonly Channel[];
+
 export const PRELOAD_CHANNELS = [
   ...FOUNDATION,
   ...REFERENCE,
@@ -118,6 +145,9 @@ export const PRELOAD_CHANNELS = [
   ...DEMO,
   ...WORK_RECORDS,
   ...ATTACHMENTS,
+  ...TRANSFER,
+  ...OFFICES,
+  ...CONFLICTS,
 ] as const;
 
 type MissingFromPreload = Exclude<Channel, (typeof PRELOAD_CHANNELS)[number]>;

@@ -7,6 +7,9 @@ import { REFERENCE_EXPECTED } from './role-matrix/reference';
 import { SEARCH_EXPECTED } from './role-matrix/search';
 import { WORK_RECORDS_EXPECTED } from './role-matrix/work-records';
 import { DEMO_EXPECTED } from './role-matrix/demo';
+import { TRANSFER_EXPECTED } from './role-matrix/transfer';
+import { OFFICES_EXPECTED } from './role-matrix/offices';
+import { CONFLICTS_EXPECTED } from './role-matrix/conflicts';
 import type { Expected } from './role-matrix/expected';
 import { activateUser, ADMIN, makeCore, setupVault, tempDir, value } from '../helpers/temp-vault';
 
@@ -22,6 +25,9 @@ const EXPECTED: Record<Channel, Expected> = {
   ...SEARCH_EXPECTED,
   ...WORK_RECORDS_EXPECTED,
   ...DEMO_EXPECTED,
+  ...TRANSFER_EXPECTED,
+  ...OFFICES_EXPECTED,
+  ...CONFLICTS_EXPECTED,
 } as Record<Channel, Expected>;
 const EVERYONE = [...ROLES];
 

@@ -26,6 +26,9 @@ export const recordLineSchema = z
     updatedHlc: hlcSchema,
     deletedHlc: hlcSchema.nullable(),
     fields: z.record(z.string(), z.unknown()),
+    // The merge layer's members (electron/core/replication/envelope.ts), checked there.
+    rep: z.unknown().optional(),
+    attachments: z.unknown().optional(),
   })
   .strict();
 

@@ -90,7 +90,7 @@ export function listPosts(db: Db, personId: string): PersonPost[] {
 }
 
 /** Names, aliases, posts and unit names; never the ID number. */
-function indexPerson(db: Db, id: string): void {
+export function indexPerson(db: Db, id: string): void {
   const row = db.prepare(`${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonRow;
   const posts = listPosts(db, id);
   const body = [

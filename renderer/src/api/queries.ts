@@ -17,6 +17,8 @@ export const PROTECTED_QUERY_KEYS = [
   ['reference'],
   ['records'],
   ['intake-leads'],
+  ['transfer'],
+  ['offices'],
 ];
 
 export function createQueryClient(): QueryClient {

@@ -6,6 +6,9 @@ import { INTAKE_LEADS_PAGES } from '../features/intake-leads/pages';
 import { REFERENCE_PAGES } from '../features/reference/pages';
 import { SEARCH_PAGES } from '../features/search/pages';
 import { SettingsPage } from '../features/settings/settings-page';
+import { TRANSFER_PAGES } from '../features/transfer/pages';
+import { OFFICES_PAGES } from '../features/offices/pages';
+import { CONFLICTS_PAGES } from '../features/conflicts/pages';
 import { UsersPage } from '../features/users/users-page';
 import { WORK_RECORDS_PAGES } from '../features/work-records/pages';
 import { mayCall } from './access';
@@ -27,6 +30,9 @@ export const PAGES: readonly PageDef[] = [
   ...INTAKE_LEADS_PAGES,
   ...WORK_RECORDS_PAGES,
   ...SEARCH_PAGES,
+  ...TRANSFER_PAGES,
+  ...CONFLICTS_PAGES,
+  ...OFFICES_PAGES,
   {
     key: 'users',
     icon: <TeamOutlined />,

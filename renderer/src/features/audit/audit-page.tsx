@@ -23,6 +23,26 @@ function roleList(t: TFunction, value: unknown): string {
   return value.map((r) => (isRole(r) ? t(`roles.names.${r}`) : String(r))).join(t('common.listSeparator'));
 }
 
+/** Trust store and key entries: the office, its fingerprints, the reason (all public). */
+function describeOfficeDetails(t: TFunction, action: string, d: Record<string, unknown>): string {
+  const text = (v: unknown) => (typeof v === 'string' ? v : '—');
+  switch (action) {
+    case 'office.trust':
+      return t('audit.details.officeTrust', { name: text(d.name), fingerprint: text(d.fingerprint) });
+    case 'office.revoke':
+      return t('audit.details.officeRevoke', { name: text(d.name), reason: text(d.reason) });
+    case 'office.card_export':
+      return t('audit.details.officeCardExport', {
+        file: text(d.fileName),
+        fingerprint: text(d.fingerprint),
+      });
+    case 'office.rotation_accept':
+      return t('audit.details.officeRotation', { name: text(d.name), from: text(d.from), to: text(d.to) });
+    default:
+      return t('audit.details.officeKeys', { from: text(d.from), to: text(d.to) });
+  }
+}
+
 /** A short, translated reading of an entry's details for the actions we know. */
 function describeDetails(t: TFunction, entry: AuditEntry): string {
   const d = entry.details;
@@ -37,6 +57,12 @@ function describeDetails(t: TFunction, entry: AuditEntry): string {
       return t('audit.details.userRemove', { name: String(d.name ?? '') });
     case 'user.auto_lock':
       return t('audit.details.autoLock', { from: Number(d.from), to: Number(d.to) });
+    case 'office.trust':
+    case 'office.revoke':
+    case 'office.rotation_accept':
+    case 'office.keys_rotate':
+    case 'office.card_export':
+      return describeOfficeDetails(t, entry.action, d);
     case 'session.lock':
       return typeof d.reason === 'string'
         ? t(`audit.lockReasons.${d.reason}`, { defaultValue: d.reason })

@@ -7,6 +7,7 @@ import type { SessionInfo } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { mayCall } from '../../../app/access';
 import { Attachments } from '../../../components/attachments/attachments-panel';
+import { ConflictNotice } from '../../conflicts/conflict-notice';
 import { ErrorAlert } from '../../../components/error-alert';
 import { RecordHistory } from '../../../components/record-history';
 import { useRefreshAll } from '../common/case-data';
@@ -125,6 +126,7 @@ export function IntakeDrawer({
       }
     >
       <ErrorAlert result={item} />
+      <ConflictNotice id={id} roles={roles} />
       {i ? (
         <Tabs
           items={[

@@ -11,6 +11,7 @@ import { mayCall } from '../../../app/access';
 import { Attachments } from '../../../components/attachments/attachments-panel';
 import { ErrorAlert } from '../../../components/error-alert';
 import { RecordHistory } from '../../../components/record-history';
+import { ConflictNotice } from '../../conflicts/conflict-notice';
 import { formatDateTime } from '../../../i18n/format';
 import { ilKeys, useRefreshAll } from '../common/case-data';
 import { useRecordHistoryFormat } from '../common/history-format';
@@ -152,6 +153,7 @@ export function LeadDrawer({
       }
     >
       <ErrorAlert result={lead} />
+      <ConflictNotice id={id} roles={session.user.roles} />
       {l ? (
         <Tabs
           items={[

@@ -1,0 +1,27 @@
+import type { transferContract } from '../../../shared/contracts/transfer';
+import type { HandlersFor, ServiceContext } from '../service-context';
+import { exportBundle, previewExport } from './export-service';
+import { ImportService } from './import-service';
+import { exportRegister, importRegister } from './registers';
+
+/** The transfer channels (shared/contracts/transfer.ts) over the export and import services. */
+export function createTransferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof transferContract> {
+  const imports = new ImportService(ctx);
+  // Exports run one after another, so two never take the same sequence number for an office.
+  let exporting: Promise<unknown> = Promise.resolve();
+  return {
+    'transfer:exportPreview': (input) => previewExport(ctx, input),
+    'transfer:export': (input) => {
+      const run = exporting.then(() => exportBundle(ctx, input));
+      exporting = run.catch(() => undefined);
+      return run;
+    },
+    'transfer:importOpen': ({ file }) => imports.open(file),
+    'transfer:importConfirm': ({ importId, acknowledgeFlags }) => imports.confirm(importId, acknowledgeFlags),
+    'transfer:importDiscard': ({ importId }) => imports.discard(importId),
+    'transfer:registers': ({ limit }) => ({
+      exports: exportRegister(ctx.db(), limit),
+      imports: importRegister(ctx.db(), limit),
+    }),
+  };
+}
