@@ -37,6 +37,7 @@ const REFERENCE = [
   'case.member_add',
   'case.member_override',
   'case.member_remove',
+  'case.member_link',
   'office_rules.update',
 ] as const;
 const INTAKE_LEADS = [

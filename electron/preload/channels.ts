@@ -55,6 +55,7 @@ const REFERENCE = [
   'cases:checkRecusal',
   'cases:addMember',
   'cases:removeMember',
+  'cases:linkAccount',
   'cases:suggest',
   'rules:get',
   'rules:update',

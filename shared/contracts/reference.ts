@@ -428,6 +428,12 @@ export const referenceContract = {
   ),
   'cases:addMember': entry(CASE_MANAGERS, assignInput, caseSchema),
   'cases:removeMember': entry(CASE_MANAGERS, idInput, caseSchema),
+  /** Links a group member to a local account (or unlinks it): local to this office, it never travels in bundles. */
+  'cases:linkAccount': entry(
+    CASE_MANAGERS,
+    z.object({ id: uuid, userId: uuid.nullable() }).strict(),
+    caseSchema,
+  ),
   'cases:suggest': entry(
     CASE_MANAGERS,
     z

@@ -117,6 +117,7 @@ type CaseChannels =
   | 'cases:checkRecusal'
   | 'cases:addMember'
   | 'cases:removeMember'
+  | 'cases:linkAccount'
   | 'cases:suggest';
 
 export function createCaseHandlers(ctx: ServiceContext): HandlersFor<CaseChannels> {
@@ -325,6 +326,40 @@ export function createCaseHandlers(ctx: ServiceContext): HandlersFor<CaseChannel
           db
             .prepare('UPDATE case_members SET deleted_hlc = ?, updated_hlc = ? WHERE id = ?')
             .run(hlc, hlc, id),
+      );
+      return getCase(db, m.case_id, me().id);
+    },
+
+    // An imported case arrives with its group but without links to this office's accounts
+    // (they are local and never travel): a case manager links the members here.
+    'cases:linkAccount': ({ id, userId }) => {
+      const db = ctx.db();
+      const m = requireLive<{ case_id: string }>(db, 'case_members', id);
+      const kase = managed(m.case_id);
+      const member = kase.members.find((x) => x.id === id)!;
+      if (userId && kase.members.some((x) => x.id !== id && x.userId === userId))
+        throw new AppError('MEMBER_EXISTS');
+      const account = userId ? caseAccounts().find((a) => a.id === userId) : null;
+      if (userId && !account) throw new AppError('USER_NOT_FOUND');
+      ctx.write(
+        {
+          action: 'case.member_link',
+          entityType: 'case',
+          entityId: m.case_id,
+          details: {
+            inspector: member.name,
+            changes: {
+              userId: [
+                member.userName ? `${member.name}：${member.userName}` : null,
+                account ? `${member.name}：${account.displayName}` : null,
+              ],
+            },
+          },
+        },
+        (db, hlc) =>
+          db
+            .prepare('UPDATE case_members SET user_id = ?, updated_hlc = ? WHERE id = ?')
+            .run(userId, hlc, id),
       );
       return getCase(db, m.case_id, me().id);
     },

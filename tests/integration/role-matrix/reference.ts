@@ -34,6 +34,7 @@ export const REFERENCE_EXPECTED: Record<string, Expected> = {
   'cases:checkRecusal': MANAGERS,
   'cases:addMember': MANAGERS,
   'cases:removeMember': MANAGERS,
+  'cases:linkAccount': MANAGERS,
   'cases:suggest': MANAGERS,
   'rules:get': CASE_WORKERS,
   'rules:update': ['group_leader'],

@@ -36,6 +36,7 @@ import { errorMessage } from '../../i18n/i18n';
 import { ConflictList } from './conflict-list';
 import { EnumSelect } from './enum-select';
 import { DateRange, PHASE_COLORS, useHistoryFormat } from './format';
+import { MemberAccountSelect } from './member-account';
 import { refKeys, usePool, useRefMutation } from './queries';
 import { BRANCH, ENTITY, SEARCH_BY_LABEL, FIELD } from './keys';
 
@@ -66,7 +67,12 @@ export function CaseDrawer({
       dataIndex: 'groupRole',
       render: (v: GroupRole) => <Tag color="blue">{t(`reference.groupRoles.${v}`)}</Tag>,
     },
-    { title: t('reference.fields.userId'), dataIndex: 'userName' },
+    {
+      title: t('reference.fields.userId'),
+      dataIndex: 'userName',
+      width: canEdit ? 200 : undefined,
+      render: (v: string | null, m: CaseMember) => (canEdit ? <MemberAccountSelect member={m} /> : v),
+    },
     {
       title: t('reference.fields.overrideReason'),
       dataIndex: 'overrideReason',
