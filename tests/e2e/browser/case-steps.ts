@@ -106,7 +106,12 @@ export async function chooseMember(page: Page, inspector: string, role: string, 
 export async function pickSubject(page: Page, testId: string, name: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(name);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${name}"]`).first().click();
+  // The person on file, not the "register as typed" option, which shows before the search answers.
+  await page
+    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${name}"]`)
+    .filter({ hasNotText: '不在人员库中' })
+    .first()
+    .click();
 }
 
 /** One step of a lead, from its drawer: the action's button, its form, its submit. */

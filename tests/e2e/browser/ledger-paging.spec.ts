@@ -138,12 +138,17 @@ test('ledger pages: filters, sorts, page sizes and a virtual page of 200, intake
   await expect(pagerText(page, 'intake-table')).toHaveText(`第 1–${INTAKE} 条，共 ${INTAKE} 条`);
   // Only the rows in view are in the page: the table is virtual.
   expect(await rows(page, 'intake-table').count()).toBeLessThan(INTAKE);
-  await page
-    .getByTestId('intake-table')
-    .locator('.ant-table-tbody-virtual-holder')
-    .evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  // Still sorted oldest first: the newest item closes the page.
-  await expect(page.getByTestId(`intake-open-${byReceived.at(-1)!.number}`)).toBeVisible();
+  // Still sorted oldest first: the newest item closes the page. Scrolled again until it
+  // shows: the virtual list may still be measuring its rows when the first scroll lands.
+  await expect(async () => {
+    await page
+      .getByTestId('intake-table')
+      .locator('.ant-table-tbody-virtual-holder')
+      .evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(page.getByTestId(`intake-open-${byReceived.at(-1)!.number}`)).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass();
   await expect(page.getByTestId(`intake-open-${oldest.number}`)).toBeHidden();
   await shoot('03-intake-200-scrolled');
 
