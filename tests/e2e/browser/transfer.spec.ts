@@ -123,20 +123,32 @@ interface Lead {
   sealed: boolean;
 }
 
-/** Adds the signed-in leader to a case's group through a new pool entry (set-up, not under test). */
-async function joinCaseGroup(page: Page, caseId: string) {
-  const me = await api<{ user: { id: string } }>(page, 'session:current', {});
-  const persons = await api<{ id: string }[]>(page, 'persons:list', {});
-  const pool = await api<{ personId: string }[]>(page, 'pool:list', {});
-  const person = persons.find((p) => !pool.some((i) => i.personId === p.id))!;
-  const inspector = await api<{ id: string }>(page, 'pool:save', {
-    personId: person.id,
-    backgrounds: ['discipline'],
-  });
-  const assign = { caseId, inspectorId: inspector.id, groupRole: 'member', userId: me.user.id };
-  await api(page, 'cases:addMember', assign).catch(() =>
-    api(page, 'cases:addMember', { ...assign, overrideReason: '测试：接收单位组长加入巡察组' }),
+/**
+ * Links the imported group's leader to the signed-in leader's account on the case's
+ * group screen: account links never travel, so an imported case opens to nobody here
+ * until a case manager links its members.
+ */
+async function linkImportedLeader(
+  page: Page,
+  caseId: string,
+  account: { name: string; displayName: string },
+) {
+  const kase = await api<{ code: string; members: { name: string; groupRole: string }[] }>(
+    page,
+    'cases:get',
+    {
+      id: caseId,
+    },
   );
+  const leader = kase.members.find((m) => m.groupRole === 'leader')!;
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId(`case-open-${kase.code}`).click();
+  await chooseOption(
+    page,
+    page.getByTestId(`member-account-${leader.name}`),
+    `${account.displayName} (${account.name})`,
+  );
+  await expect(page.getByTestId('case-members')).toContainText(account.displayName);
 }
 
 /** Saves this office's key card (a download) into `dir`; returns it with the fingerprint shown on screen. */
@@ -324,9 +336,10 @@ test('two offices exchange a case on a medium, merge both ways, resolve a confli
     await expect(b.page.getByTestId('import-result')).toBeVisible();
     await shootB('02-import-result');
 
-    // B's leader joins the arrived case's group (account links never travel): a person
-    // of the case's unit becomes an inspector at B and a member with B's leader account.
-    await joinCaseGroup(b.page, kase.id);
+    // B's leader links the arrived group's leader to their own account (links never travel).
+    await linkImportedLeader(b.page, kase.id, LEADER_B);
+    await shootB('02a-case-account-linked');
+    await closeOverlays(b.page);
 
     // Both edit the same lead (a conflict) and each a different one.
     const [same, onlyA, onlyB] = leads;
