@@ -23,9 +23,16 @@ function chunkNonce(counter: number, last: boolean): Buffer {
   return nonce;
 }
 
-function seal(key: Buffer, counter: number, last: boolean, plaintext: Buffer): Buffer {
+/**
+ * One sealed chunk as its two pieces, ciphertext then tag: the bytes are those of the
+ * sealed chunk, without copying the ciphertext into a joined buffer.
+ */
+function seal(key: Buffer, counter: number, last: boolean, plaintext: Buffer): [Buffer, Buffer] {
   const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: TAG });
-  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  const ciphertext = cipher.update(plaintext);
+  // ChaCha20-Poly1305 is a stream cipher: final() yields no bytes, it computes the tag.
+  const rest = cipher.final();
+  return [rest.length > 0 ? Buffer.concat([ciphertext, rest]) : ciphertext, cipher.getAuthTag()];
 }
 
 function open(key: Buffer, counter: number, last: boolean, sealed: Buffer): Buffer | null {
@@ -43,7 +50,10 @@ function open(key: Buffer, counter: number, last: boolean, sealed: Buffer): Buff
   }
 }
 
-/** Encrypts a plaintext stream; a full chunk is held back until we know whether it is the last. */
+/**
+ * Encrypts a plaintext stream; a full chunk is held back until we know whether it is the last.
+ * Each sealed chunk comes out as two buffers (ciphertext, tag).
+ */
 export async function* encryptStream(key: Buffer, source: ByteSource): AsyncGenerator<Buffer> {
   const pending = Buffer.allocUnsafe(CHUNK);
   let used = 0;
@@ -53,12 +63,12 @@ export async function* encryptStream(key: Buffer, source: ByteSource): AsyncGene
     while (input.length > 0) {
       // Fast path: a whole chunk straight from the input when more bytes follow it.
       if (used === 0 && input.length > CHUNK) {
-        yield seal(key, counter++, false, input.subarray(0, CHUNK));
+        yield* seal(key, counter++, false, input.subarray(0, CHUNK));
         input = input.subarray(CHUNK);
         continue;
       }
       if (used === CHUNK) {
-        yield seal(key, counter++, false, pending);
+        yield* seal(key, counter++, false, pending);
         used = 0;
       }
       const n = input.copy(pending, used, 0, Math.min(input.length, CHUNK - used));
@@ -66,7 +76,7 @@ export async function* encryptStream(key: Buffer, source: ByteSource): AsyncGene
       input = input.subarray(n);
     }
   }
-  yield seal(key, counter, true, pending.subarray(0, used));
+  yield* seal(key, counter, true, pending.subarray(0, used));
 }
 
 /**

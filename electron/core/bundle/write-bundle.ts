@@ -19,6 +19,9 @@ import { manifestSchema, type BundleManifest } from './manifest';
 import { createPrehash, signPrehash } from './minisign';
 import type { OfficeIdentity } from './office-keys';
 
+/** Bytes queued for the file before the encryption waits (bounded, independent of the bundle). */
+const WRITE_BUFFER = 1024 * 1024;
+
 /** Writes `FILE` (age ciphertext of the archive) and `FILE.minisig` (docs/bundle-format.md §1). */
 
 export interface BundleRecipient {
@@ -156,7 +159,8 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
           archive,
         ),
       ),
-      createWriteStream(partFile, { flags: 'wx' }),
+      // A deep write buffer lets the stream hand many sealed chunks to one writev call.
+      createWriteStream(partFile, { flags: 'wx', highWaterMark: WRITE_BUFFER }),
     );
     const comment = formatBundleComment({
       bundleId,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { stmt } from './statements';
 import type { RecordType } from './record-types';
 import { defaultValue, type Scalar } from './register';
 import { loadState, saveOverrides } from './state-store';
@@ -24,7 +25,7 @@ export function assignNumbers(
   for (const g of formerly) groups.set(`${String(g.scope)}\u0000${String(g.base)}`, g);
   for (const id of touchedIds) {
     const stored = loadState(db, type.type, id);
-    const row = db.prepare(`SELECT * FROM ${type.table} WHERE id = ?`).get(id) as
+    const row = stmt(db, `SELECT * FROM ${type.table} WHERE id = ?`).get(id) as
       Record<string, Scalar> | undefined;
     if (!stored || !row) continue;
     const base = defaultValue(stored.state.regs[rule.column] ?? [])?.v ?? null;
@@ -39,12 +40,11 @@ function assignGroup(db: Db, type: RecordType, scope: Scalar, base: Scalar): voi
   const scopeSql = rule.scope ? `t.${rule.scope} = @scope AND` : '';
   // Candidates by the shown number through an index: the number itself, its office-prefixed
   // forms and the placeholders of this merge all start with it; then by the replicated number.
-  const members = db
-    .prepare(
-      `SELECT t.id, t.origin_office, t.created_hlc, t.deleted_hlc FROM ${type.table} t
+  const members = stmt(
+    db,
+    `SELECT t.id, t.origin_office, t.created_hlc, t.deleted_hlc FROM ${type.table} t
        WHERE ${scopeSql} t.${rule.column} >= @base AND t.${rule.column} < @base || char(1114111)`,
-    )
-    .all({ scope, base: String(base) }) as {
+  ).all({ scope, base: String(base) }) as {
     id: string;
     origin_office: string;
     created_hlc: string;
@@ -61,14 +61,13 @@ function assignGroup(db: Db, type: RecordType, scope: Scalar, base: Scalar): voi
   const live = mine.filter((m) => m.deleted_hlc === null);
   const wanted = new Map<string, string>();
   const taken = (n: string, id: string) =>
-    db
-      .prepare(
-        `SELECT 1 FROM ${type.table} t WHERE ${scopeSql} t.${rule.column} = @n AND t.id <> @id AND t.deleted_hlc IS NULL`,
-      )
-      .get({ scope, n, id }) !== undefined;
+    stmt(
+      db,
+      `SELECT 1 FROM ${type.table} t WHERE ${scopeSql} t.${rule.column} = @n AND t.id <> @id AND t.deleted_hlc IS NULL`,
+    ).get({ scope, n, id }) !== undefined;
   // Free the group's numbers first, so the winner can take the base.
   for (const m of mine)
-    db.prepare(`UPDATE ${type.table} SET ${rule.column} = ? WHERE id = ?`).run(
+    stmt(db, `UPDATE ${type.table} SET ${rule.column} = ? WHERE id = ?`).run(
       `${String(base)}\u0000${m.id}`,
       m.id,
     );
@@ -82,7 +81,7 @@ function assignGroup(db: Db, type: RecordType, scope: Scalar, base: Scalar): voi
   });
   for (const m of mine) {
     const n = wanted.get(m.id) ?? String(base);
-    db.prepare(`UPDATE ${type.table} SET ${rule.column} = ? WHERE id = ?`).run(n, m.id);
+    stmt(db, `UPDATE ${type.table} SET ${rule.column} = ? WHERE id = ?`).run(n, m.id);
     const stored = loadState(db, type.type, m.id)!;
     const overrides = { ...stored.overrides };
     if (n === base) delete overrides[rule.column];

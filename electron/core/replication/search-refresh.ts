@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { stmt } from './statements';
 import { indexIntake } from '../intake-leads/intake-handlers';
 import { intakeRow } from '../intake-leads/intake-repo';
 import { indexLead } from '../intake-leads/lead-handlers';
@@ -16,7 +17,7 @@ import { searchDocOf, workRecordRow } from '../work-records/work-record-repo';
 export function refreshSearch(db: Db, touched: Iterable<{ type: string; id: string }>): void {
   const todo = new Set<string>();
   const parentOf = (table: string, column: string, id: string): string | undefined =>
-    (db.prepare(`SELECT ${column} AS p FROM ${table} WHERE id = ?`).get(id) as { p: string } | undefined)?.p;
+    (stmt(db, `SELECT ${column} AS p FROM ${table} WHERE id = ?`).get(id) as { p: string } | undefined)?.p;
   for (const { type, id } of touched) {
     if (type === 'lead-subject') {
       const p = parentOf('lead_subjects', 'lead_id', id);
@@ -29,7 +30,7 @@ export function refreshSearch(db: Db, touched: Iterable<{ type: string; id: stri
   for (const key of todo) {
     const [type, id] = key.split(' ') as [string, string];
     const live = (table: string) =>
-      db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_hlc IS NULL`).get(id) !== undefined;
+      stmt(db, `SELECT 1 FROM ${table} WHERE id = ? AND deleted_hlc IS NULL`).get(id) !== undefined;
     switch (type) {
       case 'lead': {
         const row = leadRow(db, id);

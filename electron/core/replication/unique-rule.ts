@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { stmt } from './statements';
 import type { RecordType } from './record-types';
 import { defaultValue, type Scalar } from './register';
 import { loadState, saveOverrides } from './state-store';
@@ -15,16 +16,16 @@ export function settleUniques(db: Db, type: RecordType, touchedIds: Iterable<str
   for (const key of type.uniqueLive ?? []) {
     const done = new Set<string>();
     for (const id of touchedIds) {
-      const row = db.prepare(`SELECT * FROM ${type.table} WHERE id = ?`).get(id) as
+      const row = stmt(db, `SELECT * FROM ${type.table} WHERE id = ?`).get(id) as
         Record<string, Scalar> | undefined;
       if (!row) continue;
       const groupKey = key.map((k) => String(row[k])).join('\u0000');
       if (done.has(groupKey)) continue;
       done.add(groupKey);
       const where = key.map((k) => `${k} = @${k}`).join(' AND ');
-      const members = db
-        .prepare(`SELECT id, created_hlc FROM ${type.table} WHERE ${where}`)
-        .all(Object.fromEntries(key.map((k) => [k, row[k]]))) as { id: string; created_hlc: string }[];
+      const members = stmt(db, `SELECT id, created_hlc FROM ${type.table} WHERE ${where}`).all(
+        Object.fromEntries(key.map((k) => [k, row[k]])),
+      ) as { id: string; created_hlc: string }[];
       const wantsLive = members
         .filter((m) => {
           const st = loadState(db, type.type, m.id);
@@ -40,10 +41,10 @@ export function settleUniques(db: Db, type: RecordType, touchedIds: Iterable<str
         if (m.id === winner) delete overrides.deleted_hlc;
         else overrides.deleted_hlc = m.created_hlc;
         if (m.id !== winner)
-          db.prepare(`UPDATE ${type.table} SET deleted_hlc = ? WHERE id = ?`).run(m.created_hlc, m.id);
+          stmt(db, `UPDATE ${type.table} SET deleted_hlc = ? WHERE id = ?`).run(m.created_hlc, m.id);
         saveOverrides(db, type.type, m.id, overrides);
       }
-      if (winner) db.prepare(`UPDATE ${type.table} SET deleted_hlc = NULL WHERE id = ?`).run(winner);
+      if (winner) stmt(db, `UPDATE ${type.table} SET deleted_hlc = NULL WHERE id = ?`).run(winner);
     }
   }
 }

@@ -192,7 +192,7 @@ export async function exportBundle(ctx: ServiceContext, input: ExportInput): Pro
         entityType: 'bundle',
         entityId: written.bundleId,
         details: {
-          mode: input.mode,
+          mode: written.manifest.scope.kind,
           caseIds,
           recipients: sent.map((r) => `${r.officeId}#${r.sequence}`),
           file: basename(written.file),
@@ -212,7 +212,8 @@ export async function exportBundle(ctx: ServiceContext, input: ExportInput): Pro
           atHlc,
           actorId: user.id,
           actorName: user.displayName,
-          mode: input.mode,
+          // The mode the bundle actually has: a recipient without a base makes it full.
+          mode: written.manifest.scope.kind,
           sinceHlc: since,
           caseIds,
           recipients: sent,

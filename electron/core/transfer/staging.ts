@@ -13,6 +13,12 @@ import { AppError } from '../errors';
 /** Record lines are written in batches, one transaction each, while the bundle streams. */
 const LINE_BATCH = 1000;
 
+/**
+ * Attachment chunks are written the same way: one transaction per this many chunks
+ * (8 MiB at the store's 512 KiB chunk size), so memory stays bounded per attachment.
+ */
+const CHUNK_BATCH = 16;
+
 export class RecordStager {
   private batch: { type: string; line: string }[] = [];
   private ord = 0;
@@ -57,25 +63,39 @@ export async function stageAttachment(
     'INSERT INTO transfer_staged_chunks (import_id, sha256, seq, data) VALUES (?, ?, ?, ?)',
   );
   const hash = createHash('sha256');
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  // One chunk is assembled in place; full chunks wait in `ready` and go in one transaction.
+  let chunk = Buffer.allocUnsafe(ATTACHMENT_CHUNK_BYTES);
+  let used = 0;
+  let ready: Buffer[] = [];
   let seq = 0;
   let size = 0;
-  const emit = (bytes: Buffer) => insert.run(importId, sha256, seq++, bytes);
+  const writeReady = db.transaction((rows: Buffer[]) => {
+    for (const bytes of rows) insert.run(importId, sha256, seq++, bytes);
+  });
+  const flush = () => {
+    if (ready.length === 0) return;
+    const rows = ready;
+    ready = [];
+    writeReady(rows);
+  };
   for await (const part of data) {
     hash.update(part);
     size += part.length;
-    pending.push(part);
-    pendingBytes += part.length;
-    while (pendingBytes >= ATTACHMENT_CHUNK_BYTES) {
-      const all = Buffer.concat(pending);
-      emit(all.subarray(0, ATTACHMENT_CHUNK_BYTES));
-      const rest = all.subarray(ATTACHMENT_CHUNK_BYTES);
-      pending = rest.length ? [Buffer.from(rest)] : [];
-      pendingBytes = rest.length;
+    let at = 0;
+    while (at < part.length) {
+      const n = part.copy(chunk, used, at, Math.min(part.length, at + ATTACHMENT_CHUNK_BYTES - used));
+      used += n;
+      at += n;
+      if (used === ATTACHMENT_CHUNK_BYTES) {
+        ready.push(chunk);
+        chunk = Buffer.allocUnsafe(ATTACHMENT_CHUNK_BYTES);
+        used = 0;
+        if (ready.length >= CHUNK_BATCH) flush();
+      }
     }
   }
-  if (pendingBytes > 0 || seq === 0) emit(Buffer.concat(pending));
+  if (used > 0 || (seq === 0 && ready.length === 0)) ready.push(chunk.subarray(0, used));
+  flush();
   if (hash.digest('hex') !== sha256) {
     throw new AppError('BUNDLE_MANIFEST_MISMATCH', { name: `attachments/${sha256.slice(0, 16)}…` });
   }
