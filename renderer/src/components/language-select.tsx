@@ -14,7 +14,7 @@ interface LanguageSelectProps {
   variant?: 'compact' | 'form';
 }
 
-/** 跟随系统 / 简体中文 / 繁體中文 / English, saved at once through prefs:setLanguage. */
+/** Follow the system, Simplified Chinese, Traditional Chinese or English, saved at once through prefs:setLanguage. */
 export function LanguageSelect({ 'data-testid': testId, variant = 'form' }: LanguageSelectProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();

@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isSystemRole, type Role } from '../../../shared/roles';
 
-/** A role as a coloured tag: inspection roles blue, system roles (三员) volcano. */
+/** A role as a coloured tag: inspection roles blue, system roles (the three separated administrators) volcano. */
 export function RoleTag({ role }: { role: Role }) {
   const { t } = useTranslation();
   return (

@@ -12,7 +12,7 @@ interface SearchResultsProps {
   opener: (hit: SearchHit) => (() => void) | null;
 }
 
-/** A YYYY-MM-DD date as the language writes it (2026年3月15日). */
+/** A YYYY-MM-DD date as the language writes it (a long date in the user's language). */
 function formatDay(day: string, language: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;

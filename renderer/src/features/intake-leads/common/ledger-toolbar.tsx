@@ -62,7 +62,7 @@ export function MultiFilter<V extends string>({
     <Select<V[]>
       mode="multiple"
       allowClear
-      // One compact tag instead of a row of them: "状态：办理中", "渠道：2 项".
+      // One compact tag instead of a row of them: "status: open", "channel: 2 chosen".
       maxTagCount={0}
       maxTagPlaceholder={(omitted) =>
         omitted.length === 1

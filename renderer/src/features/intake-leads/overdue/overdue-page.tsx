@@ -16,7 +16,7 @@ export function OverduePage() {
   return <CaseGate>{(caseId) => <OverdueBoard caseId={caseId} />}</CaseGate>;
 }
 
-/** 件件有着落: every item without owner, decision, reply or outcome, most urgent first. */
+/** The "every item has an outcome" board: every item without owner, decision, reply or outcome, most urgent first. */
 function OverdueBoard({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const board = useQuery({
