@@ -57,6 +57,17 @@ const t = (
 
 const via = (table: string, column: string) => `(SELECT p.case_id FROM ${table} p WHERE p.id = t.${column})`;
 
+/** The persons and units reported in an intake item or a lead: one shape, two owners. */
+const subjectType = (name: string, table: string, owner: string, ownerType: string, ownerTable: string) =>
+  t(name, table, `${owner}:id person_id:id? unit_id:id? free_text:s? post:s? management_level:s?`, {
+    parents: [
+      { column: owner, type: ownerType },
+      { column: 'person_id', type: 'person' },
+      { column: 'unit_id', type: 'unit' },
+    ],
+    caseSql: via(ownerTable, owner),
+  });
+
 export const RECORD_TYPES: readonly RecordType[] = [
   t('unit', 'units', 'parent_id:id? name:s short_name:s? unit_type:s management_level:s? notes:l?', {
     parents: [{ column: 'parent_id', type: 'unit' }],
@@ -140,19 +151,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     caseSql: via('intake_items', 'intake_id'),
     uniqueLive: [['intake_id']],
   }),
-  t(
-    'intake-subject',
-    'intake_subjects',
-    'intake_id:id person_id:id? unit_id:id? free_text:s? post:s? management_level:s?',
-    {
-      parents: [
-        { column: 'intake_id', type: 'intake' },
-        { column: 'person_id', type: 'person' },
-        { column: 'unit_id', type: 'unit' },
-      ],
-      caseSql: via('intake_items', 'intake_id'),
-    },
-  ),
+  subjectType('intake-subject', 'intake_subjects', 'intake_id', 'intake', 'intake_items'),
   t(
     'intake-reply',
     'intake_replies',
@@ -206,19 +205,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
       caseSql: via('leads', 'lead_id'),
     },
   ),
-  t(
-    'lead-subject',
-    'lead_subjects',
-    'lead_id:id person_id:id? unit_id:id? free_text:s? post:s? management_level:s?',
-    {
-      parents: [
-        { column: 'lead_id', type: 'lead' },
-        { column: 'person_id', type: 'person' },
-        { column: 'unit_id', type: 'unit' },
-      ],
-      caseSql: via('leads', 'lead_id'),
-    },
-  ),
+  subjectType('lead-subject', 'lead_subjects', 'lead_id', 'lead', 'leads'),
   t(
     'lead-step',
     'lead_steps',
