@@ -63,6 +63,8 @@ export default tseslint.config(
             exclude: [
               'data-testid',
               'submitTestId',
+              'testId',
+              'purpose',
               'kind',
               'className',
               'style',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Access, Channel, foundationContract, SessionInfo, User } from '../../shared/contract';
+import type { PathRequest } from '../../shared/contracts/transfer';
 import { isSystemRole, rolesAreSeparated, type Role } from '../../shared/roles';
 import { createDemoHandlers } from './demo/demo-seed';
 import { createIntakeLeadsHandlers } from './intake-leads/handlers';
@@ -7,6 +8,8 @@ import { createLedgerPageHandlers } from './intake-leads/ledger-page-handlers';
 import { createReferenceHandlers } from './reference/handlers';
 import { createSearchHandlers } from './search/handlers';
 import { createAttachmentHandlers } from './attachments/handlers';
+import { tidyFileStore } from './attachments/blob-store';
+import { clearAllStaging } from './transfer/staging';
 import { createWorkRecordHandlers } from './work-records/handlers';
 import { createOfficesHandlers } from './offices/handlers';
 import { createTransferHandlers } from './transfer/handlers';
@@ -45,6 +48,11 @@ export interface CoreOptions extends VaultOptions {
   dataDir: string;
   /** The operating system's locale, e.g. "zh-CN"; the default language follows it. */
   osLocale: string;
+  /**
+   * The host's file dialog (the desktop shell's; none in the test host): a path the
+   * user picked, or null when they cancelled.
+   */
+  choosePath?: (request: PathRequest) => Promise<string | null>;
 }
 
 type Handlers = HandlersFor<Channel>;
@@ -73,6 +81,7 @@ export class MingjingCore {
       session: () => this.requireSession(),
       user: () => this.currentUser(this.requireSession()),
       db: () => this.requireSession().vault.db,
+      files: () => this.requireSession().vault.files,
       write: (audit, change) => this.write(this.requireSession(), audit, change),
       registerVisibility: (entityType, visible) => this.visibility.set(entityType, visible),
       canSee: (entityType, entityId) => this.visibility.get(entityType)?.(entityId) ?? true,
@@ -406,6 +415,10 @@ export class MingjingCore {
     office: { id: string; name: string },
   ): ActiveSession {
     const clock = new HybridLogicalClock(office.id.slice(0, 8), this.now, lastHlc(vault.db));
+    // Nothing can be under way when a session starts: staged uploads and imports, and
+    // files no row names (a crash between a file and its commit), go.
+    tidyFileStore(vault.db, vault.files);
+    clearAllStaging(vault.db, vault.files);
     this.session = { vault, userId, office, clock, lastActivityMs: this.now() };
     return this.session;
   }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel, ChannelOutput, Contract, User } from '../../shared/contract';
 import type { AuditInput } from './audit/audit-log';
 import type { Db } from './db/open-database';
+import type { BlobFiles } from './vault/blob-files';
 import type { CoreOptions } from './mingjing-core';
 import type { ActiveSession } from './session';
 
@@ -18,6 +19,8 @@ export interface ServiceContext {
   /** The signed-in user, fresh from the database. */
   user(): User;
   db(): Db;
+  /** The vault's encrypted file store (attachment contents, import staging). */
+  files(): BlobFiles;
   /** Runs `change` and appends its audit entry in one transaction; returns what `change` returns. */
   write<T>(audit: Omit<AuditInput, 'actorId' | 'actorName'>, change: (db: Db, hlc: string) => T): T;
   /**

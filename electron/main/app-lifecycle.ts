@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, type Session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type Session } from 'electron';
 import { MingjingCore } from '../core/mingjing-core';
 import { createRouter } from '../core/router';
 import { menuTemplate } from './app-menu';
@@ -8,6 +8,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
 import { startIdleLockTimer } from './idle-lock';
 import { makeTrustedSenderCheck, registerIpc } from './ipc';
 import { createMainWindow } from './main-window';
+import { makePathChooser } from './path-chooser';
 import { preloadPath, rendererRoot, resolveDataDir, resolveNativeBinding } from './paths';
 import { lockDownSession } from './session-policy';
 import { guardWebContents } from './web-contents-guards';
@@ -98,6 +99,7 @@ export function startApp(options: StartOptions = {}): { ready: Promise<RunningAp
     const created = new MingjingCore({
       dataDir: resolveDataDir(env, app.getPath('userData')),
       osLocale: app.getLocale(),
+      choosePath: makePathChooser(dialog, () => mainWindow),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     core = created;

@@ -112,6 +112,8 @@ const ATTACHMENTS = [
 ] as const satisfies readonly Channel[];
 
 const TRANSFER = [
+  'transfer:pathChooser',
+  'transfer:choosePath',
   'transfer:exportPreview',
   'transfer:export',
   'transfer:importOpen',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
-import { entry, text } from '../contract-kit';
+import { entry, none, text } from '../contract-kit';
 
 /**
  * Export and import of transfer bundles (docs/transfers.md §3; the file format is
@@ -224,7 +224,31 @@ export const importRegisterRowSchema = z.object({
 });
 export type ImportRegisterRow = z.infer<typeof importRegisterRowSchema>;
 
+/**
+ * What the desktop shell's file dialog is opened for: the folder on the medium an
+ * export writes into, or the bundle file an import opens. The renderer passes the
+ * dialog's translated title and file-type name (the shell has no catalogs).
+ */
+export const PATH_PURPOSES = ['exportFolder', 'importBundle'] as const;
+export type PathPurpose = (typeof PATH_PURPOSES)[number];
+export const pathRequestSchema = z
+  .object({
+    purpose: z.enum(PATH_PURPOSES),
+    title: text(100),
+    filterName: text(60),
+  })
+  .strict();
+export type PathRequest = z.output<typeof pathRequestSchema>;
+
 export const transferContract = {
+  /** Whether this host has a file dialog (the desktop shell does; the test host in a browser does not). */
+  'transfer:pathChooser': entry(TRANSFER_ROLES, none, z.object({ available: z.boolean() })),
+  /** Opens the shell's dialog; null when the user cancels. The path is only a choice: nothing is read yet. */
+  'transfer:choosePath': entry(
+    TRANSFER_ROLES,
+    pathRequestSchema,
+    z.object({ path: z.string().max(TRANSFER_PATH_MAX).nullable() }),
+  ),
   'transfer:exportPreview': entry(TRANSFER_ROLES, exportScopeSchema, exportPreviewSchema),
   'transfer:export': entry(TRANSFER_ROLES, exportInputSchema, exportResultSchema),
   'transfer:importOpen': entry(TRANSFER_ROLES, z.object({ file: path }).strict(), importPreviewSchema),

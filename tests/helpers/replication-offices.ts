@@ -4,6 +4,7 @@ import {
   captureLocalChanges,
   exportRecords,
   parseEnvelope,
+  bundleKey,
   previewMerge,
   type ExportQuery,
   type RecordEnvelope,
@@ -38,7 +39,7 @@ export function exportAll(o: ReplOffice, query: Partial<ExportQuery> = {}): Reco
 
 export function importInto(o: ReplOffice, envelopes: RecordEnvelope[]) {
   const h = here(o);
-  const preview = previewMerge(h.db, () => envelopes);
+  const preview = previewMerge(h.db, () => envelopes, new Set(envelopes.map((e) => bundleKey(e.type, e.id))));
   const result = h.db.transaction(() =>
     applyMerge(h.db, () => envelopes, { officeId: h.officeId, importerUserId: h.userId, hlc: h.hlc }),
   )();

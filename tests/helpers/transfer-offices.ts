@@ -1,3 +1,4 @@
+import { vaultContent } from './vault-content-hash';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex'
 
 /** The unlocked vault's database (whoever is signed in). */
 export const dbOf = (o: Office): Db => o.core.context.db();
+/** The office's vault content: every table and the encrypted file store (tests/helpers/vault-content-hash). */
+export const contentOf = (o: Office) => vaultContent(dbOf(o), o.core.context.files());
 
 export async function asAdmin(o: Office): Promise<void> {
   value(await o.call('session:unlock', { userName: ADMIN.userName, passphrase: ADMIN.passphrase }));

@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db } from '../../electron/core/db/open-database';
+import type { BlobFiles } from '../../electron/core/vault/blob-files';
 
 /**
  * A fingerprint of a vault's content: per table, its row count and a SHA-256 over
  * every row (rows serialised column by column, sorted, so the order of storage does
  * not matter; BLOBs as hex). Virtual tables are skipped (their shadow tables are
- * ordinary tables and are hashed). Used to prove an operation changed nothing.
+ * ordinary tables and are hashed). With the vault's file store, also its stored files
+ * (name and SHA-256 of the decrypted content, as `files`) and how many staged files
+ * exist (`files:staging`). Used to prove an operation changed nothing.
  */
 export interface VaultContent {
   counts: Record<string, number>;
@@ -15,7 +20,7 @@ export interface VaultContent {
 const cell = (v: unknown): string =>
   v === null ? '∅' : Buffer.isBuffer(v) ? `x${v.toString('hex')}` : `${typeof v}:${String(v)}`;
 
-export function vaultContent(db: Db): VaultContent {
+export function vaultContent(db: Db, files?: BlobFiles): VaultContent {
   const tables = (
     db
       .prepare(
@@ -35,6 +40,20 @@ export function vaultContent(db: Db): VaultContent {
     for (const r of rows) hash.update(r).update('\u001e');
     counts[table] = rows.length;
     hashes[table] = hash.digest('hex');
+  }
+  if (files) {
+    const hash = createHash('sha256');
+    const names = files.storedNames().sort();
+    for (const name of names) {
+      const reader = files.open(files.dir, name);
+      const content = createHash('sha256');
+      for (const chunk of reader.chunks()) content.update(chunk);
+      reader.close();
+      hash.update(`${name}:${content.digest('hex')}\u001e`);
+    }
+    counts.files = names.length;
+    hashes.files = hash.digest('hex');
+    counts['files:staging'] = readdirSync(join(files.dir, 'staging'), { recursive: true }).length;
   }
   return { counts, hashes };
 }

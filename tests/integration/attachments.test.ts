@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_CHUNK_BYTES, type AttachableType } from '../../shared/contracts/attachments';
@@ -7,6 +7,7 @@ import { sanitizeFileName } from '../../shared/file-name';
 import { setupCaseVault } from '../helpers/case-fixture';
 import { makePng } from '../helpers/png';
 import { tempDir, value } from '../helpers/temp-vault';
+import { checkVault } from '../../electron/core/vault/check-vault';
 
 /**
  * Attachments on a real vault: bytes round-trip identical through encrypted chunks,
@@ -90,7 +91,8 @@ function count(sql: string, ...params: unknown[]): number {
   ).n;
 }
 const staged = () => count("SELECT count(*) AS n FROM attachment_blobs WHERE state = 'staging'");
-const allChunks = () => count('SELECT count(*) AS n FROM attachment_chunks');
+/** Files in the encrypted file store (stored contents and uploads under way). */
+const allChunks = () => v.core.context.files().storedNames().length;
 const liveAttachments = () => count('SELECT count(*) AS n FROM attachments WHERE deleted_hlc IS NULL');
 
 describe('attachments', () => {
@@ -105,18 +107,22 @@ describe('attachments', () => {
       'talk',
     ]);
     expect(a.mime).toBe('application/octet-stream');
-    const sizes = v.core.context
+    // One encrypted file of the vault's file store: a 32-byte header, then each chunk sealed with its tag.
+    const files = v.core.context.files();
+    const { blob_id: blobId } = v.core.context
       .db()
-      .prepare(
-        `SELECT c.seq, length(c.data) AS n FROM attachment_chunks c JOIN attachments a ON a.blob_id = c.blob_id
-         WHERE a.id = ? ORDER BY c.seq`,
-      )
-      .all(a.id);
-    expect(sizes).toEqual([
-      { seq: 0, n: ATTACHMENT_CHUNK_BYTES },
-      { seq: 1, n: ATTACHMENT_CHUNK_BYTES },
-      { seq: 2, n: 12_345 },
+      .prepare(`SELECT blob_id FROM attachments WHERE id = ?`)
+      .get(a.id) as { blob_id: string };
+    const reader = files.open(files.dir, blobId);
+    expect([...reader.chunks()].map((c) => c.length)).toEqual([
+      ATTACHMENT_CHUNK_BYTES,
+      ATTACHMENT_CHUNK_BYTES,
+      12_345,
     ]);
+    reader.close();
+    const onDisk = readFileSync(files.storedPath(blobId));
+    expect(onDisk.length).toBe(32 + 3 * 16 + bytes.length);
+    expect(onDisk.includes(bytes.subarray(0, 64))).toBe(false);
     expect((await download(a.id)).equals(bytes)).toBe(true);
     const listed = value(await v.call('attachments:list', { recordType: 'talk', recordId: talkId }));
     expect(listed.map((x) => x.id)).toContain(a.id);
@@ -406,6 +412,54 @@ describe('attachments', () => {
     expect(unitFile.recordType).toBe('unit');
   });
 
+  it('refuses to read an altered, swapped or missing content file, names it in the check, and sweeps unnamed files at the next sign-in', async () => {
+    await v.as('member');
+    const files = v.core.context.files();
+    const blobOf = (id: string) =>
+      (
+        v.core.context.db().prepare('SELECT blob_id FROM attachments WHERE id = ?').get(id) as {
+          blob_id: string;
+        }
+      ).blob_id;
+    const one = await upload('talk', talkId, '篡改.bin', randomBytes(ATTACHMENT_CHUNK_BYTES + 99));
+    const two = await upload('talk', talkId, '调换.bin', randomBytes(4000));
+    const filesCheck = () => checkVault(v.core.context.session().vault).find((c) => c.name === 'files')!;
+    expect(filesCheck().ok).toBe(true);
+
+    // One bit flipped in the second chunk: that chunk refuses, the first still reads.
+    const path = files.storedPath(blobOf(one.id));
+    const original = readFileSync(path);
+    const altered = Buffer.from(original);
+    altered[32 + ATTACHMENT_CHUNK_BYTES + 16 + 5]! ^= 1;
+    writeFileSync(path, altered);
+    const opened = value(await v.call('attachments:open', { id: one.id, purpose: 'export' }));
+    value(await v.call('attachments:read', { readId: opened.readId, index: 0 }));
+    expect(code(await v.call('attachments:read', { readId: opened.readId, index: 1 }))).toBe(
+      'ATTACHMENT_CONTENT_DAMAGED',
+    );
+    expect(filesCheck()).toMatchObject({ ok: false, detail: { damaged: blobOf(one.id) } });
+    const readFirst = async (id: string) => {
+      const o = value(await v.call('attachments:open', { id, purpose: 'export' }));
+      return v.call('attachments:read', { readId: o.readId, index: 0 });
+    };
+    // Cut at a chunk boundary: the new last chunk was not sealed as the last one.
+    writeFileSync(path, original.subarray(0, 32 + ATTACHMENT_CHUNK_BYTES + 16));
+    expect(code(await readFirst(one.id))).toBe('ATTACHMENT_CONTENT_DAMAGED');
+    // Another attachment's file under this name: keyed to its own name, it does not open.
+    writeFileSync(path, readFileSync(files.storedPath(blobOf(two.id))));
+    expect(code(await readFirst(one.id))).toBe('ATTACHMENT_CONTENT_DAMAGED');
+    writeFileSync(path, original);
+    expect((await download(one.id)).length).toBe(ATTACHMENT_CHUNK_BYTES + 99);
+    expect(filesCheck().ok).toBe(true);
+
+    // A file no row names (a crash between writing and committing) goes at the next sign-in.
+    writeFileSync(join(files.dir, '00000000-0000-4000-8000-00000000dead'), randomBytes(100));
+    expect(filesCheck().detail.unreferenced).toBe(1);
+    await v.as('member');
+    expect(files.storedNames()).not.toContain('00000000-0000-4000-8000-00000000dead');
+    expect(v.core.context.files().storedNames()).toContain(blobOf(one.id));
+  });
+
   it('leaves no uploaded byte, text or name readable in any file of the data folder', async () => {
     await v.as('member');
     const marker = '绝密附件内容-ATTACH-MARKER-津贴补贴-';
@@ -415,8 +469,13 @@ describe('attachments', () => {
     await upload('talk', talkId, 'marker-image-QX7.png', png);
     for (const phase of ['open', 'locked']) {
       if (phase === 'locked') value(await v.call('session:lock', {}));
-      for (const name of readdirSync(t.dir)) {
-        const bytes = readFileSync(join(t.dir, name));
+      const everyFile = readdirSync(t.dir, { recursive: true, withFileTypes: true }).filter((e) =>
+        e.isFile(),
+      );
+      expect(everyFile.some((e) => e.parentPath.endsWith('files'))).toBe(true);
+      for (const entry of everyFile) {
+        const name = join(entry.parentPath, entry.name);
+        const bytes = readFileSync(name);
         expect(bytes.includes(Buffer.from(marker, 'utf8')), `${phase}: ${name} holds the text`).toBe(false);
         expect(bytes.includes(png.subarray(0, 33)), `${phase}: ${name} holds the PNG`).toBe(false);
         expect(

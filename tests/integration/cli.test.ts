@@ -52,6 +52,7 @@ describe('cli', () => {
       'sqlite',
       'migrations',
       'audit',
+      'files',
     ]);
     const dbPath = join(dir, 'mingjing.db');
     const bytes = readFileSync(dbPath);

@@ -1,3 +1,4 @@
+import { decodeRegs } from '../../electron/core/replication/register';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir, value } from '../helpers/temp-vault';
 import { setupCaseVault } from '../helpers/case-fixture';
@@ -13,7 +14,7 @@ import {
 } from '../helpers/replication-offices';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { previewMerge, RECORD_TYPES } from '../../electron/core/replication';
+import { bundleKey, previewMerge, RECORD_TYPES } from '../../electron/core/replication';
 
 /**
  * The replication layer between real encrypted vaults (docs/transfers.md §2): envelopes
@@ -88,7 +89,7 @@ describe('replication merge between two vaults', () => {
     expect(rowB.deadline).toBe('2026-07-01');
     expect(rowA.discipline).toBe('integrity');
     expect(rowB.discipline).toBe('integrity');
-    const regs = JSON.parse(
+    const regs = decodeRegs(
       (
         here(a)
           .db.prepare(`SELECT regs FROM replication_state WHERE record_type = 'lead' AND record_id = ?`)
@@ -96,7 +97,7 @@ describe('replication merge between two vaults', () => {
           regs: string;
         }
       ).regs,
-    ) as Record<string, { v: unknown }[]>;
+    );
     expect(regs.summary!.map((x) => x.v).sort()).toEqual(['A 的摘要', 'B 的摘要']);
     expect(regs.deadline).toHaveLength(1);
 
@@ -242,7 +243,7 @@ describe('replication merge between two vaults', () => {
     const b = await office('b');
     await newLead(a, '孤儿测试');
     const envs = exportAll(a).filter((e) => e.type !== 'case');
-    const preview = previewMerge(here(b).db, () => envs);
+    const preview = previewMerge(here(b).db, () => envs, new Set(envs.map((e) => bundleKey(e.type, e.id))));
     expect(preview.orphans.some((o) => o.parentType === 'case' && o.parentId === a.caseId)).toBe(true);
   });
 });

@@ -16,8 +16,9 @@ import {
   setupTwoOffices,
   trustCard,
   type Office,
+  contentOf,
 } from '../helpers/transfer-offices';
-import { contentExcept, vaultContent } from '../helpers/vault-content-hash';
+import { contentExcept } from '../helpers/vault-content-hash';
 
 /**
  * Hostile and damaged bundles at the import: each is refused with its own translated
@@ -85,17 +86,15 @@ const code = (env: Opened) => (env.ok ? 'ok' : env.error.code);
 /** Opens `file` in B and checks the refusal: the code, the vault unchanged, the register row. */
 async function refused(file: string, expected: string) {
   const db = dbOf(B);
-  const before = vaultContent(db);
+  const before = contentOf(B);
   const env = await B.call('transfer:importOpen', { file });
   expect(code(env)).toBe(expected);
-  const after = vaultContent(db);
+  const after = contentOf(B);
   const allowed = ['audit_log', 'transfer_imports'];
   expect(contentExcept(after, allowed)).toEqual(contentExcept(before, allowed));
   expect(after.counts.audit_log).toBe(before.counts.audit_log! + 1);
   expect(after.counts.transfer_imports).toBe(before.counts.transfer_imports! + 1);
-  for (const staging of ['transfer_staged_records', 'transfer_staged_chunks', 'transfer_staged_blobs']) {
-    expect(after.counts[staging]).toBe(0);
-  }
+  expect([after.counts.transfer_staged_blobs, after.counts['files:staging']]).toEqual([0, 0]);
   const row = db
     .prepare(`SELECT outcome, reason, fingerprint FROM transfer_imports ORDER BY rowid DESC LIMIT 1`)
     .get() as { outcome: string; reason: string; fingerprint: string | null };
@@ -323,7 +322,6 @@ describe('replay and inert text', () => {
     expect(first.flags).toEqual({ replayed: false, olderThanLast: false, expired: false });
     value(await B.call('transfer:importConfirm', { importId: first.importId, acknowledgeFlags: false }));
 
-    const db = dbOf(B);
     const again = value(await B.call('transfer:importOpen', { file: good }));
     expect(again.flags.replayed).toBe(true);
     expect(again.flags.olderThanLast).toBe(true);
@@ -331,7 +329,7 @@ describe('replay and inert text', () => {
     expect(
       code(await B.call('transfer:importConfirm', { importId: again.importId, acknowledgeFlags: false })),
     ).toBe('TRANSFER_FLAGS_UNACKNOWLEDGED');
-    const before = vaultContent(db);
+    const before = contentOf(B);
     const applied = value(
       await B.call('transfer:importConfirm', { importId: again.importId, acknowledgeFlags: true }),
     );
@@ -341,12 +339,11 @@ describe('replay and inert text', () => {
       'audit_log',
       'transfer_imports',
       'transfer_sender_state',
-      'transfer_staged_records',
-      'transfer_staged_chunks',
       'transfer_staged_blobs',
+      'files:staging',
     ];
     // Capture's watermark may move; the replication state itself must not (the merge is idempotent).
-    expect(contentExcept(vaultContent(db), [...allowed, 'replication_watermark'])).toEqual(
+    expect(contentExcept(contentOf(B), [...allowed, 'replication_watermark'])).toEqual(
       contentExcept(before, [...allowed, 'replication_watermark']),
     );
   });
@@ -402,19 +399,22 @@ describe('replay and inert text', () => {
     const opened = value(await B.call('transfer:importOpen', { file: out.file }));
     expect(Object.values(opened.preview).reduce((n, c) => n + c.new, 0)).toBeGreaterThan(2);
     expect(opened.attachments.count).toBeGreaterThan(0);
-    const before = vaultContent(db);
-    // The last staged line (after blobs are moved and most records merged) no longer parses.
-    db.prepare(
-      `UPDATE transfer_staged_records SET line = '{}' WHERE import_id = ?
-       AND ord = (SELECT max(ord) FROM transfer_staged_records WHERE import_id = ?)`,
-    ).run(opened.importId, opened.importId);
+    const before = contentOf(B);
+    // The staged records file altered after the preview: the apply fails once the
+    // attachment files are moved into the store and registered, and reading the records begins.
+    const records = join(B.core.context.files().dir, 'staging', `import-${opened.importId}`, 'records');
+    const staged = readFileSync(records);
+    staged[staged.length - 20]! ^= 1;
+    writeFileSync(records, staged);
     const env = await B.call('transfer:importConfirm', { importId: opened.importId, acknowledgeFlags: true });
-    expect(code(env)).toBe('BUNDLE_RECORD_INVALID');
-    const staging = ['transfer_staged_records', 'transfer_staged_chunks', 'transfer_staged_blobs'];
+    expect(code(env)).toBe('TRANSFER_STAGING_DAMAGED');
+    const staging = ['transfer_staged_blobs', 'files:staging'];
     const allowed = ['audit_log', 'transfer_imports', ...staging];
-    expect(contentExcept(vaultContent(db), allowed)).toEqual(contentExcept(before, allowed));
-    for (const table of staging) expect(vaultContent(db).counts[table]).toBe(0);
+    const after = contentOf(B);
+    // Same rows, and the same stored files: the moved ones are gone again.
+    expect(contentExcept(after, allowed)).toEqual(contentExcept(before, allowed));
+    for (const table of staging) expect(after.counts[table]).toBe(0);
     const row = db.prepare('SELECT outcome, reason FROM transfer_imports WHERE id = ?').get(opened.importId);
-    expect(row).toEqual({ outcome: 'refused', reason: 'BUNDLE_RECORD_INVALID' });
+    expect(row).toEqual({ outcome: 'refused', reason: 'TRANSFER_STAGING_DAMAGED' });
   });
 });

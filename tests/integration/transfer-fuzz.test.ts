@@ -7,8 +7,14 @@ import { formatBundleComment, parseBundleComment } from '../../electron/core/bun
 import { createPrehash, parseMinisignSignature, signPrehash } from '../../electron/core/bundle/minisign';
 import { ERROR_CODES } from '../../shared/errors';
 import { tempDir, value } from '../helpers/temp-vault';
-import { addCaseContent, dbOf, officeKeys, setupTwoOffices, type Office } from '../helpers/transfer-offices';
-import { contentExcept, vaultContent } from '../helpers/vault-content-hash';
+import {
+  addCaseContent,
+  contentOf,
+  officeKeys,
+  setupTwoOffices,
+  type Office,
+} from '../helpers/transfer-offices';
+import { contentExcept } from '../helpers/vault-content-hash';
 
 /**
  * Mutated bundles thrown at the import, for a time budget (TRANSFER_FUZZ_SECONDS,
@@ -108,9 +114,8 @@ describe('fuzzed bundles', () => {
       const unhandled: unknown[] = [];
       const onUnhandled = (e: unknown) => unhandled.push(e);
       process.on('unhandledRejection', onUnhandled);
-      const db = dbOf(B);
       const allowed = ['audit_log', 'transfer_imports'];
-      const baseline = contentExcept(vaultContent(db), allowed);
+      const baseline = contentExcept(contentOf(B), allowed);
       const codes = new Map<string, number>();
       const file = join(t.dir, 'fuzz.mjb');
       const deadline = Date.now() + BUDGET_MS;
@@ -135,13 +140,13 @@ describe('fuzzed bundles', () => {
             expect(ERROR_CODES).toContain(code);
             expect(code).not.toBe('INTERNAL');
           }
-          if (runs % 200 === 0) expect(contentExcept(vaultContent(db), allowed)).toEqual(baseline);
+          if (runs % 200 === 0) expect(contentExcept(contentOf(B), allowed)).toEqual(baseline);
         }
       } finally {
         process.off('unhandledRejection', onUnhandled);
       }
       expect(unhandled).toEqual([]);
-      expect(contentExcept(vaultContent(db), allowed)).toEqual(baseline);
+      expect(contentExcept(contentOf(B), allowed)).toEqual(baseline);
       expect(runs).toBeGreaterThan(100);
       // Both layers were reached: signature failures and failures behind a valid signature.
       expect(codes.get('BUNDLE_SIGNATURE_INVALID') ?? 0).toBeGreaterThan(0);

@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, value } from '../helpers/temp-vault';
-import { contentExcept, vaultContent } from '../helpers/vault-content-hash';
+import { contentExcept } from '../helpers/vault-content-hash';
+import { blobChunks } from '../../electron/core/attachments/blob-store';
 import {
   addCaseContent,
   dbOf,
@@ -12,6 +13,7 @@ import {
   setupTwoOffices,
   sha256,
   type Office,
+  contentOf,
 } from '../helpers/transfer-offices';
 
 /**
@@ -64,12 +66,7 @@ function blobBytes(o: Office, sha: string): Buffer {
     .prepare(`SELECT id FROM attachment_blobs WHERE sha256 = ? AND state = 'stored'`)
     .get(sha) as { id: string } | undefined;
   if (!blob) return Buffer.alloc(0);
-  const chunks = db
-    .prepare('SELECT data FROM attachment_chunks WHERE blob_id = ? ORDER BY seq')
-    .all(blob.id) as {
-    data: Buffer;
-  }[];
-  return Buffer.concat(chunks.map((c) => c.data));
+  return Buffer.concat([...blobChunks(db, o.core.context.files(), blob.id)]);
 }
 
 describe('a case from office A to office B', () => {
@@ -178,10 +175,7 @@ describe('a case from office A to office B', () => {
       outcome: 'applied',
       sequence: 1,
     });
-    const staged = dbOf(B).prepare('SELECT count(*) AS n FROM transfer_staged_records').get() as {
-      n: number;
-    };
-    expect(staged.n).toBe(0);
+    expect([contentOf(B).counts.transfer_staged_blobs, contentOf(B).counts['files:staging']]).toEqual([0, 0]);
   });
 
   it('an incremental export carries only what changed since, and B updates that record', async () => {
@@ -234,13 +228,13 @@ describe('a case from office A to office B', () => {
 describe('open imports: discard, and what a new session finds', () => {
   it('discard leaves the vault as it was and registers the bundle as discarded', async () => {
     await B.as('leader');
-    const before = vaultContent(dbOf(B));
+    const before = contentOf(B);
     const opened = value(await B.call('transfer:importOpen', { file: join(media, 'fixed-name.mjb') }));
     expect(opened.sequence).toBe(3);
     expect(opened.flags).toEqual({ replayed: false, olderThanLast: false, expired: false });
-    expect(vaultContent(dbOf(B)).counts.transfer_staged_records).toBeGreaterThan(0);
+    expect(contentOf(B).counts['files:staging']).toBeGreaterThan(0);
     expect(value(await B.call('transfer:importDiscard', { importId: opened.importId }))).toBeNull();
-    const after = vaultContent(dbOf(B));
+    const after = contentOf(B);
     const allowed = ['audit_log', 'transfer_imports'];
     expect(contentExcept(after, allowed)).toEqual(contentExcept(before, allowed));
     const registers = value(await B.call('transfer:registers', { limit: 1 }));
@@ -261,9 +255,9 @@ describe('open imports: discard, and what a new session finds', () => {
     expect(registers.imports[0]).toMatchObject({ bundleId: opened.bundleId, outcome: 'previewed' });
     const env = await B.call('transfer:importConfirm', { importId: opened.importId, acknowledgeFlags: true });
     expect(env.ok ? 'ok' : env.error.code).toBe('TRANSFER_IMPORT_NOT_FOUND');
-    const content = vaultContent(dbOf(B));
-    expect(content.counts.transfer_staged_records).toBe(0);
-    expect(content.counts.transfer_staged_chunks).toBe(0);
+    const content = contentOf(B);
+    expect(content.counts['files:staging']).toBe(0);
+    expect(content.counts.transfer_staged_blobs).toBe(0);
     const row = dbOf(B)
       .prepare('SELECT outcome, reason FROM transfer_imports WHERE id = ?')
       .get(opened.importId);

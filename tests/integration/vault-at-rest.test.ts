@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import sqlcipher from '@journeyapps/sqlcipher';
@@ -55,7 +55,9 @@ describe('vault at rest', () => {
     // Inspect while the database is open (WAL and SHM present) and again after lock.
     for (const phase of ['open', 'locked']) {
       if (phase === 'locked') value(await call('session:lock', {}));
-      const files = readdirSync(t.dir);
+      const files = readdirSync(t.dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+        statSync(join(t.dir, name)).isFile(),
+      );
       expect(files).toContain('mingjing.db');
       if (phase === 'open') expect(files).toContain('mingjing.db-wal');
       for (const name of files) {

@@ -160,6 +160,32 @@ describe('app lifecycle (against a fake electron module)', () => {
     });
   });
 
+  it('gives the core the shell file dialog, modal to the main window, for transfer paths', async () => {
+    const { running, win } = await startReady();
+    const choose = running.getCore()!.options.choosePath!;
+    fakeElectron.dialog.answer = { canceled: false, filePaths: ['/media/U盘/交换'] };
+    expect(await choose({ purpose: 'exportFolder', title: '选择导出文件夹', filterName: '数据包' })).toBe(
+      '/media/U盘/交换',
+    );
+    expect(fakeElectron.dialog.opened[0]).toEqual({
+      window: win,
+      options: { title: '选择导出文件夹', properties: ['openDirectory', 'createDirectory'] },
+    });
+    fakeElectron.dialog.answer = { canceled: false, filePaths: ['/media/U盘/交换/a.mjb'] };
+    expect(await choose({ purpose: 'importBundle', title: '选择数据包', filterName: '明镜数据包' })).toBe(
+      '/media/U盘/交换/a.mjb',
+    );
+    expect(fakeElectron.dialog.opened[1]!.options).toEqual({
+      title: '选择数据包',
+      properties: ['openFile'],
+      filters: [{ name: '明镜数据包', extensions: ['mjb'] }],
+    });
+    fakeElectron.dialog.answer = { canceled: true, filePaths: [] };
+    expect(
+      await choose({ purpose: 'importBundle', title: '选择数据包', filterName: '明镜数据包' }),
+    ).toBeNull();
+  });
+
   it('puts the vault under userData/vault by default', async () => {
     const { running } = await startReady({});
     expect(running.getCore()!.options.dataDir).toBe(path.join(tmp, 'userData', 'vault'));

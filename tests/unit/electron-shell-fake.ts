@@ -207,6 +207,16 @@ function createFake() {
         this.otherRegistrations.push(`handleOnce:${channel}`);
       },
     },
+    dialog: {
+      /** What showOpenDialog was asked (window or null, options), and what it answers next. */
+      opened: [] as { window: unknown; options: Record<string, unknown> }[],
+      answer: { canceled: true, filePaths: [] as string[] },
+      showOpenDialog(...args: unknown[]) {
+        const [window, options] = args.length > 1 ? args : [null, args[0]];
+        this.opened.push({ window, options: options as Record<string, unknown> });
+        return Promise.resolve(this.answer);
+      },
+    },
     Menu: {
       current: undefined as unknown,
       buildFromTemplate: (template: unknown[]) => ({ template }),

@@ -16,15 +16,7 @@ import {
   toAttachment,
   type AttachmentRow,
 } from './attachment-repo';
-import {
-  appendChunk,
-  createStagingBlob,
-  dropStagingBlob,
-  dropStagingExcept,
-  purgeIfUnreferenced,
-  readChunk,
-  storeBlob,
-} from './blob-store';
+import { createStagingBlob, dropStagingBlob, purgeIfUnreferenced, readChunk, storeBlob } from './blob-store';
 import { detectType } from './detect-type';
 import { checkRecord, mayReadRecord } from './record-access';
 import { UploadSession } from './upload-session';
@@ -66,19 +58,15 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
    */
   const housekeeping = (): object => {
     const session = ctx.session();
-    const db = ctx.db();
     if (session !== owner) {
+      // The new session started with a tidy file store; only open files are left to close.
       owner = session;
+      for (const u of uploads.values()) u.writer.abort();
       uploads.clear();
       reads.clear();
-      dropStagingExcept(db, new Set());
     }
     const now = ctx.now();
-    for (const [id, u] of uploads) {
-      if (now - u.lastActivityMs <= UPLOAD_IDLE_MS) continue;
-      uploads.delete(id);
-      dropStagingBlob(db, u.blobId);
-    }
+    for (const u of uploads.values()) if (now - u.lastActivityMs > UPLOAD_IDLE_MS) abandon(u);
     for (const [id, r] of reads) if (now - r.lastActivityMs > READ_IDLE_MS) reads.delete(id);
     return session;
   };
@@ -92,7 +80,8 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
 
   const abandon = (u: UploadSession): void => {
     uploads.delete(u.id);
-    dropStagingBlob(ctx.db(), u.blobId);
+    u.writer.abort();
+    dropStagingBlob(ctx.db(), ctx.files(), u.blobId);
   };
 
   const view = (row: AttachmentRow) => {
@@ -113,9 +102,19 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
       const max = readOfficeRules(ctx.db()).attachments.maxBytes;
       if (size > max) throw new AppError('ATTACHMENT_TOO_LARGE', { max: formatBytes(max) });
       if (uploads.size >= MAX_UPLOADS) throw new AppError('ATTACHMENT_UPLOADS_BUSY');
+      const blobId = randomUUID();
+      const writer = createStagingBlob(
+        ctx.db(),
+        ctx.files(),
+        blobId,
+        size,
+        ATTACHMENT_CHUNK_BYTES,
+        new Date(ctx.now()).toISOString(),
+      );
       const u = new UploadSession(
         randomUUID(),
-        randomUUID(),
+        blobId,
+        writer,
         session,
         { type: recordType, id: recordId, caseId: record.caseId },
         sanitizeFileName(fileName, FILE_NAME_MAX),
@@ -123,7 +122,6 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
         ATTACHMENT_CHUNK_BYTES,
         ctx.now(),
       );
-      createStagingBlob(ctx.db(), u.blobId, size, u.chunkBytes, new Date(ctx.now()).toISOString());
       uploads.set(u.id, u);
       return { uploadId: u.id, chunkBytes: u.chunkBytes, chunkCount: u.chunkCount };
     },
@@ -136,7 +134,7 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
         abandon(u);
         throw new AppError('ATTACHMENT_UPLOAD_MISMATCH');
       }
-      appendChunk(ctx.db(), u.blobId, index, bytes);
+      u.writer.append(bytes);
       u.accept(bytes, ctx.now());
       return { receivedBytes: u.receivedBytes };
     },
@@ -148,7 +146,9 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
         throw new AppError('ATTACHMENT_UPLOAD_MISMATCH');
       }
       uploads.delete(u.id);
+      const id = randomUUID();
       try {
+        u.writer.finish();
         const detected = await detectType(u.head ?? new Uint8Array(), u.utf8Text);
         if (ctx.session() !== u.owner) throw new AppError('ATTACHMENT_UPLOAD_NOT_FOUND');
         checkRecord(ctx, u.record.type, u.record.id, 'write');
@@ -158,7 +158,6 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
             .db()
             .prepare(`SELECT 1 FROM attachment_blobs WHERE sha256 = ? AND state = 'stored'`)
             .get(sha256) !== undefined;
-        const id = randomUUID();
         const user = ctx.user();
         ctx.write(
           {
@@ -175,7 +174,7 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
             },
           },
           (db, hlc) => {
-            const stored = storeBlob(db, u.blobId, sha256);
+            const stored = storeBlob(db, ctx.files(), u.blobId, sha256);
             db.prepare(
               `INSERT INTO attachments (id, origin_office, created_hlc, updated_hlc, record_type, record_id, case_id,
                blob_id, sha256, size, file_name, mime, extension, uploader_user_id, uploaded_at)
@@ -199,11 +198,13 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
             );
           },
         );
-        return view(attachmentRow(ctx.db(), id)!);
       } catch (err) {
-        dropStagingBlob(ctx.db(), u.blobId);
+        // Not committed: the file and its staging row go (a committed content is never touched here).
+        u.writer.abort();
+        dropStagingBlob(ctx.db(), ctx.files(), u.blobId);
         throw err;
       }
+      return view(attachmentRow(ctx.db(), id)!);
     },
 
     'attachments:abort': ({ uploadId }) => {
@@ -264,7 +265,7 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
       if (!r || r.owner !== session) throw new AppError('RECORD_NOT_FOUND');
       if (index >= r.chunkCount) throw new AppError('INPUT_INVALID', { field: 'index' });
       checkRecord(ctx, r.record.type, r.record.id, 'read');
-      const data = readChunk(ctx.db(), r.blobId, index);
+      const data = readChunk(ctx.db(), ctx.files(), r.blobId, index);
       if (!data) throw new AppError('RECORD_NOT_FOUND');
       r.lastActivityMs = ctx.now();
       if (index === r.chunkCount - 1) reads.delete(readId);
@@ -276,7 +277,7 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
       const row = attachmentRow(ctx.db(), id);
       if (!row) throw new AppError('RECORD_NOT_FOUND');
       checkRecord(ctx, row.record_type, row.record_id, 'write');
-      ctx.write(
+      const unlink = ctx.write(
         {
           action: 'attachment.remove',
           entityType: row.record_type,
@@ -292,9 +293,10 @@ export function createAttachmentHandlers(ctx: ServiceContext): HandlersFor<keyof
           db.prepare(
             'UPDATE attachments SET deleted_hlc = ?, updated_hlc = ?, removed_reason = ? WHERE id = ?',
           ).run(hlc, hlc, reason, id);
-          if (row.blob_id) purgeIfUnreferenced(db, row.blob_id);
+          return row.blob_id ? purgeIfUnreferenced(db, row.blob_id) : null;
         },
       );
+      if (unlink) ctx.files().removeStored(unlink);
       for (const [readId, r] of reads) if (r.attachmentId === id) reads.delete(readId);
       return null;
     },

@@ -1,11 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { AttachableType } from '../../../shared/contracts/attachments';
+import type { BlobFileWriter } from '../vault/blob-files';
 
 /**
  * One upload under way, held in the core between attachments:begin and
- * attachments:commit. The bytes themselves go straight into the vault (staged
- * chunks); this keeps only what the commit needs: the running SHA-256, the first
- * chunk (for type detection) and whether everything so far is UTF-8 text.
+ * attachments:commit. The bytes themselves go straight into an encrypted file of the
+ * vault (`writer`); this keeps only what the commit needs: the running SHA-256, the
+ * first chunk (for type detection) and whether everything so far is UTF-8 text.
  */
 export class UploadSession {
   readonly hash: Hash = createHash('sha256');
@@ -18,6 +19,7 @@ export class UploadSession {
   constructor(
     readonly id: string,
     readonly blobId: string,
+    readonly writer: BlobFileWriter,
     readonly owner: object,
     readonly record: { type: AttachableType; id: string; caseId: string | null },
     readonly fileName: string,

@@ -5,7 +5,9 @@ import { BLOCK, paddingFor, ustarHeader } from './ustar';
 export interface EntryInput {
   name: string;
   size: number;
-  data: Uint8Array | AsyncIterable<Uint8Array>;
+  /** The content's SHA-256 when the source already vouches for it (then it is not computed). */
+  sha256?: string;
+  data: Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 }
 
 export interface WrittenEntry {
@@ -30,12 +32,12 @@ export async function* writeContainer(
 ): AsyncGenerator<Buffer> {
   for await (const entry of entries) {
     yield ustarHeader(entry.name, entry.size, mtime);
-    const hash = createHash('sha256');
+    const hash = entry.sha256 ? null : createHash('sha256');
     let written = 0;
     for await (const chunk of asChunks(entry.data)) {
       written += chunk.length;
       if (written > entry.size) break;
-      hash.update(chunk);
+      hash?.update(chunk);
       yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
     }
     // A source that grew or shrank after its size was taken would corrupt the archive.
@@ -43,7 +45,7 @@ export async function* writeContainer(
       throw new Error(`entry ${entry.name}: ${written} bytes, ${entry.size} declared`);
     const pad = paddingFor(entry.size);
     if (pad > 0) yield Buffer.alloc(pad);
-    onWritten({ name: entry.name, size: entry.size, sha256: hash.digest('hex') });
+    onWritten({ name: entry.name, size: entry.size, sha256: entry.sha256 ?? hash!.digest('hex') });
   }
   yield Buffer.alloc(2 * BLOCK);
 }

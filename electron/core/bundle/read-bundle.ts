@@ -174,10 +174,12 @@ export async function readBundle(options: ReadBundleOptions): Promise<OpenedBund
     checkpointSignature: undefined,
     manifest: undefined,
   };
-  const prehash = createPrehash();
+  // The second pass must read the very bytes the signature covered: the file's SHA-256
+  // (taken beside the signature's hash in the first pass) must come out the same.
+  const again = createHash('sha256');
   async function* tap(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const chunk of source) {
-      prehash.update(chunk);
+      again.update(chunk);
       yield chunk;
     }
   }
@@ -202,7 +204,7 @@ export async function readBundle(options: ReadBundleOptions): Promise<OpenedBund
     if ((await prehashFile(options.file)).prehash.equals(verified.prehash)) throw err;
     throw new AppError('BUNDLE_FILE_CHANGED');
   }
-  if (!prehash.digest().equals(verified.prehash)) throw new AppError('BUNDLE_FILE_CHANGED');
+  if (again.digest('hex') !== verified.sha256) throw new AppError('BUNDLE_FILE_CHANGED');
 
   const manifest = parseManifest(kept.manifest!);
   checkManifest(manifest, verified, entries);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { stmt } from '../db/statements';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import { caseUserIds, isCaseMember } from '../reference/case-access';
@@ -16,7 +17,7 @@ export function today(ctx: ServiceContext): string {
  */
 export function assertCase(ctx: ServiceContext, caseId: string): void {
   const db = ctx.db();
-  const row = db.prepare('SELECT 1 FROM cases WHERE id = ? AND deleted_hlc IS NULL').get(caseId);
+  const row = stmt(db, 'SELECT 1 FROM cases WHERE id = ? AND deleted_hlc IS NULL').get(caseId);
   if (!row || !isCaseMember(db, caseId, ctx.session().userId)) throw new AppError('INTAKE_CASE_NOT_FOUND');
 }
 
@@ -33,16 +34,17 @@ export function assertCaseUser(ctx: ServiceContext, caseId: string, userId: stri
 
 export function userRef(db: Db, userId: string | null): { id: string; displayName: string } | null {
   if (!userId) return null;
-  const row = db.prepare('SELECT id, display_name FROM users WHERE id = ?').get(userId) as
+  const row = stmt(db, 'SELECT id, display_name FROM users WHERE id = ?').get(userId) as
     { id: string; display_name: string } | undefined;
   return row ? { id: row.id, displayName: row.display_name } : null;
 }
 
 /** Next number in a per-case, per-year sequence (2026-信-0001), inside the write transaction. */
 export function nextSeq(db: Db, table: 'intake_items' | 'leads', caseId: string, year: number): number {
-  const row = db
-    .prepare(`SELECT max(seq) AS n FROM ${table} WHERE case_id = ? AND year = ?`)
-    .get(caseId, year) as {
+  const row = stmt(db, `SELECT max(seq) AS n FROM ${table} WHERE case_id = ? AND year = ?`).get(
+    caseId,
+    year,
+  ) as {
     n: number | null;
   };
   return (row.n ?? 0) + 1;
@@ -64,15 +66,16 @@ export function allocateNumber(
   format: (seq: number) => string,
 ): { seq: number; number: string } {
   const taken = (n: string) =>
-    db
-      .prepare(`SELECT 1 FROM ${table} WHERE case_id = ? AND number = ? AND deleted_hlc IS NULL`)
-      .get(caseId, n) !== undefined;
+    stmt(db, `SELECT 1 FROM ${table} WHERE case_id = ? AND number = ? AND deleted_hlc IS NULL`).get(
+      caseId,
+      n,
+    ) !== undefined;
   let seq = nextSeq(db, table, caseId, year);
   if (manual !== undefined) {
     if (taken(manual)) throw new AppError('LEDGER_NUMBER_EXISTS', { number: manual });
     const own = ownSeq(manual, year, format);
     const seqFree = (n: number) =>
-      db.prepare(`SELECT 1 FROM ${table} WHERE case_id = ? AND year = ? AND seq = ?`).get(caseId, year, n) ===
+      stmt(db, `SELECT 1 FROM ${table} WHERE case_id = ? AND year = ? AND seq = ?`).get(caseId, year, n) ===
       undefined;
     if (own !== null && seqFree(own)) seq = own;
     return { seq, number: manual };
@@ -121,14 +124,15 @@ function resolveSubjects(db: Db, subjects: readonly SubjectInput[]): StoredSubje
     let post = s.post ?? null;
     let level = s.managementLevel ?? null;
     if (s.personId) {
-      const p = db
-        .prepare('SELECT post, management_level FROM persons WHERE id = ? AND deleted_hlc IS NULL')
-        .get(s.personId) as { post: string | null; management_level: string | null } | undefined;
+      const p = stmt(
+        db,
+        'SELECT post, management_level FROM persons WHERE id = ? AND deleted_hlc IS NULL',
+      ).get(s.personId) as { post: string | null; management_level: string | null } | undefined;
       if (!p) throw new AppError('INTAKE_LINK_INVALID');
       post ??= p.post;
       level ??= p.management_level;
     }
-    if (s.unitId && !db.prepare('SELECT 1 FROM units WHERE id = ? AND deleted_hlc IS NULL').get(s.unitId)) {
+    if (s.unitId && !stmt(db, 'SELECT 1 FROM units WHERE id = ? AND deleted_hlc IS NULL').get(s.unitId)) {
       throw new AppError('INTAKE_LINK_INVALID');
     }
     return {
@@ -149,7 +153,8 @@ function insertStored(
   s: StoredSubject,
   stamp: { hlc: string; office: string },
 ): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO ${table} (id, origin_office, created_hlc, updated_hlc, ${ownerColumn}, person_id, unit_id, free_text,
      post, management_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -187,13 +192,12 @@ function storedSubjects(
   ownerColumn: 'intake_id' | 'lead_id',
   ownerId: string,
 ): (StoredSubject & { id: string })[] {
-  return db
-    .prepare(
-      `SELECT id, person_id AS personId, unit_id AS unitId, free_text AS freeText, post,
+  return stmt(
+    db,
+    `SELECT id, person_id AS personId, unit_id AS unitId, free_text AS freeText, post,
               management_level AS managementLevel
        FROM ${table} WHERE ${ownerColumn} = ? AND deleted_hlc IS NULL`,
-    )
-    .all(ownerId) as (StoredSubject & { id: string })[];
+  ).all(ownerId) as (StoredSubject & { id: string })[];
 }
 
 /** Whether storing `subjects` would change a record's reported persons/units (links checked). */
@@ -228,7 +232,7 @@ export function replaceSubjects(
     const at = remaining.indexOf(storedKey(row));
     if (at >= 0) remaining.splice(at, 1);
     else {
-      db.prepare(`UPDATE ${table} SET deleted_hlc = ?, updated_hlc = ? WHERE id = ?`).run(
+      stmt(db, `UPDATE ${table} SET deleted_hlc = ?, updated_hlc = ? WHERE id = ?`).run(
         stamp.hlc,
         stamp.hlc,
         row.id,
@@ -249,17 +253,16 @@ export function readSubjects(
   ownerColumn: 'intake_id' | 'lead_id',
   ownerId: string,
 ): SubjectOut[] {
-  const rows = db
-    .prepare(
-      `SELECT s.person_id, s.unit_id, s.free_text, p.name AS person_name, u.name AS unit_name,
+  const rows = stmt(
+    db,
+    `SELECT s.person_id, s.unit_id, s.free_text, p.name AS person_name, u.name AS unit_name,
               pu.name AS person_unit_name, s.post, s.management_level
        FROM ${table} s
        LEFT JOIN persons p ON p.id = s.person_id
        LEFT JOIN units u ON u.id = s.unit_id
        LEFT JOIN units pu ON pu.id = p.unit_id
        WHERE s.${ownerColumn} = ? AND s.deleted_hlc IS NULL ORDER BY s.created_hlc, s.rowid`,
-    )
-    .all(ownerId) as {
+  ).all(ownerId) as {
     person_id: string | null;
     unit_id: string | null;
     free_text: string | null;

@@ -1,4 +1,5 @@
 import type { IntakeItem } from '../../../shared/contracts/intake-leads';
+import { stmt } from '../db/statements';
 import type { Db } from '../db/open-database';
 import { readSubjects, userRef } from './common';
 
@@ -25,16 +26,15 @@ export interface IntakeRow {
 }
 
 export function intakeRow(db: Db, id: string): IntakeRow | undefined {
-  return db.prepare('SELECT * FROM intake_items WHERE id = ? AND deleted_hlc IS NULL').get(id) as
+  return stmt(db, 'SELECT * FROM intake_items WHERE id = ? AND deleted_hlc IS NULL').get(id) as
     IntakeRow | undefined;
 }
 
 export function intakeRows(db: Db, caseId: string): IntakeRow[] {
-  return db
-    .prepare(
-      'SELECT * FROM intake_items WHERE case_id = ? AND deleted_hlc IS NULL ORDER BY year DESC, seq DESC',
-    )
-    .all(caseId) as IntakeRow[];
+  return stmt(
+    db,
+    'SELECT * FROM intake_items WHERE case_id = ? AND deleted_hlc IS NULL ORDER BY year DESC, seq DESC',
+  ).all(caseId) as IntakeRow[];
 }
 
 /**
@@ -42,31 +42,28 @@ export function intakeRows(db: Db, caseId: string): IntakeRow[] {
  * `withReporter` (intake officer, group leader).
  */
 export function toIntakeItem(db: Db, row: IntakeRow, withReporter: boolean): IntakeItem {
-  const replies = db
-    .prepare(
-      `SELECT id, kind, reply_date AS date, way, text FROM intake_replies
+  const replies = stmt(
+    db,
+    `SELECT id, kind, reply_date AS date, way, text FROM intake_replies
        WHERE intake_id = ? AND deleted_hlc IS NULL ORDER BY reply_date, created_hlc`,
-    )
-    .all(row.id) as IntakeItem['replies'];
+  ).all(row.id) as IntakeItem['replies'];
   const reporter = withReporter
-    ? ((db
-        .prepare(
-          `SELECT name, unit_or_address AS unitOrAddress, contact FROM intake_reporters
+    ? ((stmt(
+        db,
+        `SELECT name, unit_or_address AS unitOrAddress, contact FROM intake_reporters
            WHERE intake_id = ? AND deleted_hlc IS NULL`,
-        )
-        .get(row.id) as IntakeItem['reporter'] | undefined) ?? {
+      ).get(row.id) as IntakeItem['reporter'] | undefined) ?? {
         name: null,
         unitOrAddress: null,
         contact: null,
       })
     : null;
   const leadIds = (
-    db
-      .prepare(
-        `SELECT DISTINCT s.lead_id FROM lead_sources s JOIN leads l ON l.id = s.lead_id
+    stmt(
+      db,
+      `SELECT DISTINCT s.lead_id FROM lead_sources s JOIN leads l ON l.id = s.lead_id
          WHERE s.intake_id = ? AND s.deleted_hlc IS NULL AND l.deleted_hlc IS NULL`,
-      )
-      .all(row.id) as { lead_id: string }[]
+    ).all(row.id) as { lead_id: string }[]
   ).map((r) => r.lead_id);
   return {
     id: row.id,

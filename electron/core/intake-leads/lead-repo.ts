@@ -1,4 +1,5 @@
 import type { Lead } from '../../../shared/contracts/intake-leads';
+import { stmt } from '../db/statements';
 import type { Db } from '../db/open-database';
 import { isCaseMember } from '../reference/case-access';
 import { readSubjects, userRef } from './common';
@@ -24,15 +25,14 @@ export interface LeadRow {
 }
 
 export function leadRow(db: Db, id: string): LeadRow | undefined {
-  return db.prepare('SELECT * FROM leads WHERE id = ? AND deleted_hlc IS NULL').get(id) as
-    LeadRow | undefined;
+  return stmt(db, 'SELECT * FROM leads WHERE id = ? AND deleted_hlc IS NULL').get(id) as LeadRow | undefined;
 }
 
 export function sealedUserIds(db: Db, leadId: string): string[] {
   return (
-    db
-      .prepare('SELECT user_id FROM lead_sealed_users WHERE lead_id = ? AND deleted_hlc IS NULL')
-      .all(leadId) as { user_id: string }[]
+    stmt(db, 'SELECT user_id FROM lead_sealed_users WHERE lead_id = ? AND deleted_hlc IS NULL').all(
+      leadId,
+    ) as { user_id: string }[]
   ).map((r) => r.user_id);
 }
 
@@ -41,40 +41,37 @@ export function sealedUserIds(db: Db, leadId: string): string[] {
  * The filter is in SQL so lists, counts and exports agree.
  */
 export function visibleLeadRows(db: Db, caseId: string, userId: string): LeadRow[] {
-  return db
-    .prepare(
-      `SELECT l.* FROM leads l WHERE l.case_id = ? AND l.deleted_hlc IS NULL
+  return stmt(
+    db,
+    `SELECT l.* FROM leads l WHERE l.case_id = ? AND l.deleted_hlc IS NULL
        AND (l.sealed = 0 OR EXISTS (SELECT 1 FROM lead_sealed_users s
             WHERE s.lead_id = l.id AND s.user_id = ? AND s.deleted_hlc IS NULL))
        ORDER BY l.year DESC, l.seq DESC`,
-    )
-    .all(caseId, userId) as LeadRow[];
+  ).all(caseId, userId) as LeadRow[];
 }
 
 /** A lead is visible to members of its case; a sealed one only to those of them named on it. */
 export function isLeadVisible(db: Db, leadId: string, userId: string): boolean {
-  const row = db.prepare('SELECT sealed, case_id FROM leads WHERE id = ?').get(leadId) as
+  const row = stmt(db, 'SELECT sealed, case_id FROM leads WHERE id = ?').get(leadId) as
     { sealed: number; case_id: string } | undefined;
   if (!row || !isCaseMember(db, row.case_id, userId)) return false;
   return row.sealed === 0 || sealedUserIds(db, leadId).includes(userId);
 }
 
 export function toLead(db: Db, row: LeadRow): Lead {
-  const sources = db
-    .prepare(
-      `SELECT s.kind, s.intake_id AS intakeId, i.number AS intakeNumber, s.work_record_id AS workRecordId,
+  const sources = stmt(
+    db,
+    `SELECT s.kind, s.intake_id AS intakeId, i.number AS intakeNumber, s.work_record_id AS workRecordId,
               w.number AS workRecordNumber, s.note FROM lead_sources s
        LEFT JOIN intake_items i ON i.id = s.intake_id
        LEFT JOIN work_records w ON w.id = s.work_record_id
        WHERE s.lead_id = ? AND s.deleted_hlc IS NULL ORDER BY s.created_hlc, s.rowid`,
-    )
-    .all(row.id) as Lead['sources'];
-  const steps = db
-    .prepare(
-      `SELECT action, from_status AS fromStatus, to_status AS toStatus, actor_name AS actorName,
+  ).all(row.id) as Lead['sources'];
+  const steps = stmt(
+    db,
+    `SELECT action, from_status AS fromStatus, to_status AS toStatus, actor_name AS actorName,
               wall_time AS at, note FROM lead_steps WHERE lead_id = ? ORDER BY created_hlc, rowid`,
-    )
-    .all(row.id) as Lead['steps'];
+  ).all(row.id) as Lead['steps'];
   return {
     id: row.id,
     caseId: row.case_id,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { stmt } from './statements';
+import { stmt } from '../db/statements';
 import { RECORD_TYPES, type RecordType } from './record-types';
 import { defaultValue, emptyState, localWrite, type Scalar } from './register';
 import { loadState, saveState, setWatermark, watermark } from './state-store';

@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { isLeadVisible } from '../intake-leads/lead-repo';
 import { isCaseMember } from '../reference/case-access';
 import { TYPE_BY_NAME, type RecordType } from './record-types';
-import { defaultValue, fieldInConflict, type DottedValue, type Scalar } from './register';
+import { decodeRegs, defaultValue, fieldInConflict, type Scalar } from './register';
 import { loadState } from './state-store';
 
 /**
@@ -103,7 +103,7 @@ export function listConflicts(db: Db, viewer: Viewer, caseId?: string): Conflict
     if (!row || !visibleTo(db, viewer, type, row)) continue;
     const recordCase = caseOf(db, type, r.record_id);
     if (caseId && recordCase !== caseId) continue;
-    const regs = JSON.parse(r.regs) as Record<string, DottedValue[]>;
+    const regs = decodeRegs(r.regs);
     out.push({
       type: type.type,
       id: r.record_id,

@@ -2,7 +2,7 @@ import type { Db } from '../db/open-database';
 import { toEnvelope, type RecordEnvelope } from './envelope';
 import { exportScope, type ExportQuery } from './export-scope';
 import { RECORD_TYPES, type RecordType } from './record-types';
-import type { RecordState, Scalar } from './register';
+import { decodeRegs, type RecordState, type Scalar } from './register';
 
 export interface ExportPlan {
   /** Per record type, what will go out. */
@@ -99,7 +99,7 @@ export function* exportRecords(db: Db, query: ExportQuery): Generator<RecordEnve
     for (const row of rowsWithState(db, type, ids, query.since)) {
       const state: RecordState = {
         vv: JSON.parse(row.rep_vv) as RecordState['vv'],
-        regs: JSON.parse(row.rep_regs) as RecordState['regs'],
+        regs: decodeRegs(row.rep_regs),
       };
       yield toEnvelope(type, row, state);
     }

@@ -10,5 +10,5 @@ export type { ExportQuery } from './export-scope';
 export type { ExportPlan } from './export-records';
 export { planExport, exportRecords } from './export-records';
 export type { MergePreview } from './merge';
-export { previewMerge, applyMerge } from './merge';
+export { previewMerge, applyMerge, bundleKey } from './merge';
 export { RECORD_TYPES, TYPE_BY_NAME } from './record-types';

@@ -1,8 +1,8 @@
 import type { Db } from '../db/open-database';
-import { stmt } from './statements';
+import { stmt } from '../db/statements';
 import { captureLocalChanges } from './capture';
 import { envelopeState, type RecordEnvelope } from './envelope';
-import { assignNumbers } from './number-rule';
+import { assignNumbers, type KnownNumber } from './number-rule';
 import { grantSealedReaders, projectRow } from './projection';
 import { parentsOf, RECORD_TYPES, TYPE_BY_NAME, type RecordType } from './record-types';
 import {
@@ -11,6 +11,7 @@ import {
   emptyState,
   mergeStates,
   statesEqual,
+  type RecordState,
   type Scalar,
 } from './register';
 import { refreshSearch } from './search-refresh';
@@ -26,10 +27,9 @@ export interface MergePreview {
 const MAX_ORPHANS_LISTED = 100;
 
 /** The projected field values of an incoming record (for its parent references). */
-function incomingValues(type: RecordType, envelope: RecordEnvelope): Record<string, Scalar> {
+function incomingValues(type: RecordType, incoming: RecordState): Record<string, Scalar> {
   const out: Record<string, Scalar> = {};
-  for (const f of type.fields)
-    out[f.name] = defaultValue(envelopeState(envelope).regs[f.name] ?? [])?.v ?? null;
+  for (const f of type.fields) out[f.name] = defaultValue(incoming.regs[f.name] ?? [])?.v ?? null;
   return out;
 }
 
@@ -38,30 +38,38 @@ function existsInVault(db: Db, type: string, id: string): boolean {
   return stmt(db, `SELECT 1 FROM ${spec.table} WHERE id = ?`).get(id) !== undefined;
 }
 
-/** Dry run over staged envelopes: what the merge would do. Reads only. */
-export function previewMerge(db: Db, envelopes: () => Iterable<RecordEnvelope>): MergePreview {
+/** `type id` of every record in a bundle (for the orphan check). */
+export const bundleKey = (type: string, id: string) => `${type} ${id}`;
+
+/**
+ * Dry run over staged envelopes: what the merge would do. Reads only. `inBundle` holds
+ * `bundleKey` of every staged record (parents come before children in a bundle, but
+ * the orphan check must not rely on it).
+ */
+export function previewMerge(
+  db: Db,
+  envelopes: () => Iterable<RecordEnvelope>,
+  inBundle: ReadonlySet<string>,
+): MergePreview {
   const perType: MergePreview['perType'] = {};
   const orphans: MergePreview['orphans'] = [];
-  const inBundle = new Set<string>();
-  // Parents come before children in a bundle, but a reader must not rely on it for the
-  // orphan check: collect every id first.
-  for (const e of envelopes()) inBundle.add(`${e.type} ${e.id}`);
   for (const e of envelopes()) {
     const type = TYPE_BY_NAME.get(e.type)!;
     const counts = (perType[e.type] ??= { new: 0, updated: 0, unchanged: 0, conflicting: 0 });
-    for (const p of parentsOf(type, incomingValues(type, e))) {
-      if (inBundle.has(`${p.type} ${p.id}`) || existsInVault(db, p.type, p.id)) continue;
+    const incoming = envelopeState(e);
+    for (const p of parentsOf(type, incomingValues(type, incoming))) {
+      if (inBundle.has(bundleKey(p.type, p.id)) || existsInVault(db, p.type, p.id)) continue;
       if (orphans.length < MAX_ORPHANS_LISTED)
         orphans.push({ type: e.type, id: e.id, parentType: p.type, parentId: p.id });
     }
     const stored = loadState(db, e.type, e.id);
     if (!stored && !existsInVault(db, e.type, e.id)) {
       counts.new++;
-      if (conflictingFields(envelopeState(e)).length > 0) counts.conflicting++;
+      if (conflictingFields(incoming).length > 0) counts.conflicting++;
       continue;
     }
     const local = stored?.state ?? emptyState();
-    const merged = mergeStates(local, envelopeState(e));
+    const merged = mergeStates(local, incoming);
     if (statesEqual(merged, local)) counts.unchanged++;
     else if (conflictingFields(merged).length > conflictingFields(local).length) counts.conflicting++;
     else counts.updated++;
@@ -88,6 +96,8 @@ export function applyMerge(
   const formerNumbers = new Map<string, { scope: Scalar; base: Scalar }[]>(
     RECORD_TYPES.map((t) => [t.type, []]),
   );
+  // Numbered records as written here, so the number rule need not read them back.
+  const knownNumbers = new Map<string, KnownNumber>();
   let changed = 0;
   let conflicts = 0;
   for (const e of envelopes()) {
@@ -107,6 +117,14 @@ export function applyMerge(
       }
     }
     saveState(db, e.type, e.id, merged, now, stored?.overrides ?? {});
+    if (type.number) {
+      const rule = type.number;
+      knownNumbers.set(e.id, {
+        base: defaultValue(merged.regs[rule.column] ?? [])?.v ?? null,
+        scope: rule.scope ? (defaultValue(merged.regs[rule.scope] ?? [])?.v ?? null) : null,
+        overrides: stored?.overrides ?? {},
+      });
+    }
     projectRow(db, type, e, merged, ctx.importerUserId);
     if (e.type === 'lead') touchedLeads.push(e.id);
     touched.get(e.type)!.push(e.id);
@@ -116,7 +134,7 @@ export function applyMerge(
   for (const type of RECORD_TYPES) {
     const ids = touched.get(type.type)!;
     if (ids.length === 0) continue;
-    if (type.number) assignNumbers(db, type, ids, formerNumbers.get(type.type));
+    if (type.number) assignNumbers(db, type, ids, formerNumbers.get(type.type), knownNumbers);
     if (type.uniqueLive) settleUniques(db, type, ids);
   }
   for (const id of touchedLeads) grantSealedReaders(db, id, ctx.importerUserId, ctx.officeId, now);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open-database';
-import { stmt } from './statements';
+import { stmt } from '../db/statements';
 import type { RecordEnvelope } from './envelope';
 import type { RecordType } from './record-types';
 import { defaultValue, newestDot, type RecordState, type Scalar } from './register';

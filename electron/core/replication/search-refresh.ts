@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { stmt } from './statements';
+import { stmt } from '../db/statements';
 import { indexIntake } from '../intake-leads/intake-handlers';
 import { intakeRow } from '../intake-leads/intake-repo';
 import { indexLead } from '../intake-leads/lead-handlers';

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-database';
-import { stmt } from './statements';
-import { canonicalState, conflictingFields, type RecordState, type Scalar } from './register';
+import { stmt } from '../db/statements';
+import { canonicalParts, conflictingFields, decodeRegs, type RecordState, type Scalar } from './register';
 
 /** Reads and writes `replication_state` rows (migration 0008). */
 export interface StoredState {
@@ -26,7 +26,7 @@ export function loadState(db: Db, type: string, id: string): StoredState | undef
   ).get(type, id) as Row | undefined;
   if (!row) return undefined;
   return {
-    state: { vv: JSON.parse(row.vv) as RecordState['vv'], regs: JSON.parse(row.regs) as RecordState['regs'] },
+    state: { vv: JSON.parse(row.vv) as RecordState['vv'], regs: decodeRegs(row.regs) },
     conflict: row.conflict === 1,
     changedHlc: row.changed_hlc,
     overrides: row.overrides ? (JSON.parse(row.overrides) as Record<string, Scalar>) : {},
@@ -43,7 +43,7 @@ export function saveState(
 ): void {
   const conflict = conflictingFields(state).length > 0 ? 1 : 0;
   // Canonical (keys sorted, values in dot order): equal states are stored byte for byte equal.
-  const canonical = JSON.parse(canonicalState(state)) as RecordState;
+  const canonical = canonicalParts(state);
   stmt(
     db,
     `INSERT INTO replication_state (record_type, record_id, vv, regs, conflict, changed_hlc, overrides)
@@ -53,8 +53,8 @@ export function saveState(
   ).run(
     type,
     id,
-    JSON.stringify(canonical.vv),
-    JSON.stringify(canonical.regs),
+    canonical.vv,
+    canonical.regs,
     conflict,
     changedHlc,
     Object.keys(overrides).length > 0 ? JSON.stringify(overrides) : null,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { stmt } from './statements';
+import { stmt } from '../db/statements';
 import type { RecordType } from './record-types';
 import { defaultValue, type Scalar } from './register';
 import { loadState, saveOverrides } from './state-store';

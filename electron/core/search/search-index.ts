@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { stmt } from '../db/statements';
 import type { SearchType } from '../../../shared/contracts/search';
 import { toIndexTokens } from './cjk-tokens';
 import { facetsOf } from './search-facets';
@@ -25,9 +26,10 @@ export interface SearchDoc {
  * that changed the record, so the index never disagrees with the data.
  */
 export function indexRecord(db: Db, doc: SearchDoc): void {
-  const existing = db
-    .prepare('SELECT rowid FROM search_docs WHERE entity_type = ? AND entity_id = ?')
-    .get(doc.type, doc.id) as { rowid: number } | undefined;
+  const existing = stmt(db, 'SELECT rowid FROM search_docs WHERE entity_type = ? AND entity_id = ?').get(
+    doc.type,
+    doc.id,
+  ) as { rowid: number } | undefined;
   const values = {
     type: doc.type,
     id: doc.id,
@@ -41,22 +43,22 @@ export function indexRecord(db: Db, doc: SearchDoc): void {
   let rowid: number;
   if (existing) {
     rowid = existing.rowid;
-    db.prepare(
+    stmt(
+      db,
       `UPDATE search_docs SET case_id = @caseId, title = @title, body = @body, category = @category,
        record_date = @date, sealed = @sealed WHERE rowid = @rowid`,
     ).run({ ...values, rowid });
-    db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(rowid);
+    stmt(db, 'DELETE FROM search_fts WHERE rowid = ?').run(rowid);
   } else {
     rowid = Number(
-      db
-        .prepare(
-          `INSERT INTO search_docs (entity_type, entity_id, case_id, title, body, category, record_date, sealed)
+      stmt(
+        db,
+        `INSERT INTO search_docs (entity_type, entity_id, case_id, title, body, category, record_date, sealed)
            VALUES (@type, @id, @caseId, @title, @body, @category, @date, @sealed)`,
-        )
-        .run(values).lastInsertRowid,
+      ).run(values).lastInsertRowid,
     );
   }
-  db.prepare('INSERT INTO search_fts (rowid, title, body, facets) VALUES (?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO search_fts (rowid, title, body, facets) VALUES (?, ?, ?, ?)').run(
     rowid,
     toIndexTokens(doc.title),
     toIndexTokens(doc.body),
@@ -66,10 +68,11 @@ export function indexRecord(db: Db, doc: SearchDoc): void {
 
 /** Removes a record from the index (a tombstoned record is no longer found). */
 export function unindexRecord(db: Db, type: SearchType, id: string): void {
-  const existing = db
-    .prepare('SELECT rowid FROM search_docs WHERE entity_type = ? AND entity_id = ?')
-    .get(type, id) as { rowid: number } | undefined;
+  const existing = stmt(db, 'SELECT rowid FROM search_docs WHERE entity_type = ? AND entity_id = ?').get(
+    type,
+    id,
+  ) as { rowid: number } | undefined;
   if (!existing) return;
-  db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(existing.rowid);
-  db.prepare('DELETE FROM search_docs WHERE rowid = ?').run(existing.rowid);
+  stmt(db, 'DELETE FROM search_fts WHERE rowid = ?').run(existing.rowid);
+  stmt(db, 'DELETE FROM search_docs WHERE rowid = ?').run(existing.rowid);
 }

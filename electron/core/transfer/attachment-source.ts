@@ -1,7 +1,8 @@
 import type { EntryInput } from '../bundle/container-writer';
 import { attachmentEntryName } from '../bundle/entry-names';
 import type { Db } from '../db/open-database';
-import { readChunk } from '../attachments/blob-store';
+import { blobChunks } from '../attachments/blob-store';
+import type { BlobFiles } from '../vault/blob-files';
 
 export interface StoredBlob {
   id: string;
@@ -20,17 +21,21 @@ export function storedBlobs(db: Db, hashes: readonly string[]): StoredBlob[] {
     .filter((b): b is StoredBlob => !!b);
 }
 
-/** One chunk at a time out of the vault: a large file is never held whole. */
-async function* blobChunks(db: Db, blobId: string): AsyncGenerator<Buffer> {
-  for (let seq = 0; ; seq++) {
-    const chunk = readChunk(db, blobId, seq);
-    if (!chunk) return;
-    yield chunk;
-  }
-}
-
-/** `attachments/<sha256>` entries streamed from the attachment store. */
-export function* attachmentEntries(db: Db, blobs: readonly StoredBlob[]): Generator<EntryInput> {
+/**
+ * `attachments/<sha256>` entries streamed from the attachment store, one chunk at a
+ * time (a large file is never held whole). The content's SHA-256 is the one checked
+ * when it was stored; the store's files are authenticated, so it is not computed again.
+ */
+export function* attachmentEntries(
+  db: Db,
+  files: BlobFiles,
+  blobs: readonly StoredBlob[],
+): Generator<EntryInput> {
   for (const b of blobs)
-    yield { name: attachmentEntryName(b.sha256), size: b.size, data: blobChunks(db, b.id) };
+    yield {
+      name: attachmentEntryName(b.sha256),
+      size: b.size,
+      sha256: b.sha256,
+      data: blobChunks(db, files, b.id),
+    };
 }

@@ -144,7 +144,7 @@ export async function exportBundle(ctx: ServiceContext, input: ExportInput): Pro
 
   function* entries(): Generator<EntryInput> {
     yield* recordBatches(exportRecords(db, query));
-    yield* attachmentEntries(db, attachments.blobs);
+    yield* attachmentEntries(db, ctx.files(), attachments.blobs);
   }
   let written: WrittenBundle;
   try {

@@ -1,4 +1,5 @@
-import type { transferContract } from '../../../shared/contracts/transfer';
+import { TRANSFER_PATH_MAX, type transferContract } from '../../../shared/contracts/transfer';
+import { AppError } from '../errors';
 import type { HandlersFor, ServiceContext } from '../service-context';
 import { exportBundle, previewExport } from './export-service';
 import { ImportService } from './import-service';
@@ -10,6 +11,13 @@ export function createTransferHandlers(ctx: ServiceContext): HandlersFor<keyof t
   // Exports run one after another, so two never take the same sequence number for an office.
   let exporting: Promise<unknown> = Promise.resolve();
   return {
+    'transfer:pathChooser': () => ({ available: ctx.options.choosePath !== undefined }),
+    'transfer:choosePath': async (request) => {
+      const choose = ctx.options.choosePath;
+      if (!choose) throw new AppError('TRANSFER_CHOOSER_UNAVAILABLE');
+      const chosen = await choose(request);
+      return { path: chosen && chosen.length <= TRANSFER_PATH_MAX ? chosen : null };
+    },
     'transfer:exportPreview': (input) => previewExport(ctx, input),
     'transfer:export': (input) => {
       const run = exporting.then(() => exportBundle(ctx, input));

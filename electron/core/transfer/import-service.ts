@@ -5,7 +5,6 @@ import type { ImportPreview, ImportResult } from '../../../shared/contracts/tran
 import type { BundleManifest } from '../bundle/manifest';
 import { readBundle } from '../bundle/read-bundle';
 import { readRecordLines } from '../bundle/records';
-import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import {
   applyMerge,
@@ -28,27 +27,33 @@ import {
   type ImportRegisterFacts,
 } from './registers';
 import {
-  clearAllStaging,
   clearStaging,
-  moveStagedBlobs,
+  moveStagedFiles,
   RecordStager,
+  registerMovedBlobs,
   stageAttachment,
   stagedLines,
+  stagingArea,
 } from './staging';
+import type { BlobFiles } from '../vault/blob-files';
 
 /**
  * Import of a received bundle (docs/transfers.md §3), in this order: size caps →
  * signature against the trust store (unknown or revoked signer refused) → decryption
- * streamed into the staging area inside the vault → manifest and counts → dry-run
+ * streamed into the staging area (encrypted files of the vault) → manifest and counts → dry-run
  * merge (orphans refused) → flags → preview. Confirm applies everything in one
  * transaction. Any failure empties the staging area and leaves the vault's content
  * unchanged; the refusal itself is registered and audited.
  */
 
-/** The staged envelopes of an import, parsed again on every pass (preview, apply). */
-function stagedEnvelopes(db: Db, importId: string): () => Iterable<RecordEnvelope> {
+/**
+ * The staged envelopes of an import, read again on every pass (preview, apply). They
+ * were checked against their schemas on the way in and written by us into an
+ * authenticated encrypted file, so they are parsed, not validated, again.
+ */
+function stagedEnvelopes(files: BlobFiles, importId: string): () => Iterable<RecordEnvelope> {
   return function* () {
-    for (const { type, line } of stagedLines(db, importId)) yield parseEnvelope(type, JSON.parse(line));
+    for (const { line } of stagedLines(files, importId)) yield JSON.parse(line) as RecordEnvelope;
   };
 }
 
@@ -82,6 +87,7 @@ export class ImportService {
     if (session === this.owner) return;
     this.owner = session;
     const db = this.ctx.db();
+    // The session started with an empty staging area (MingjingCore.startSession).
     const stale = previewedImportIds(db);
     const at = new Date(this.ctx.now()).toISOString();
     if (stale.length > 0) {
@@ -97,7 +103,6 @@ export class ImportService {
         },
       );
     }
-    clearAllStaging(db);
   }
 
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -120,7 +125,7 @@ export class ImportService {
         return await this.stageAndPreview(file, importId, facts);
       } catch (err) {
         try {
-          clearStaging(this.ctx.db(), importId);
+          clearStaging(this.ctx.db(), this.ctx.files(), importId);
           this.refuse(importId, err, facts);
         } catch {
           // The session ended meanwhile: the next one empties the staging area; report the first error.
@@ -136,32 +141,33 @@ export class ImportService {
     facts: ImportRegisterFacts,
   ): Promise<ImportPreview> {
     const db = this.ctx.db();
+    const files = this.ctx.files();
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
     } catch {
       throw new AppError('TRANSFER_FILE_UNREADABLE', { file: facts.fileName });
     }
-    const stager = new RecordStager(db, importId);
+    const stager = new RecordStager(files, importId);
     const attachments = { count: 0, bytes: 0 };
-    const opened = await readBundle({
-      file,
-      identities: decryptionIdentities(db),
-      findSigner: signerLookup(db),
-      onEntry: async (entry, data) => {
-        const kind = entry.kind;
-        if (kind.kind === 'records') {
-          for await (const line of readRecordLines(entry.name, kind.recordType, data)) {
-            const envelope = parseEnvelope(kind.recordType, line);
-            stager.add(kind.recordType, JSON.stringify(envelope));
+    const opened = await this.readStaging(stager, () =>
+      readBundle({
+        file,
+        identities: decryptionIdentities(db),
+        findSigner: signerLookup(db),
+        onEntry: async (entry, data) => {
+          const kind = entry.kind;
+          if (kind.kind === 'records') {
+            for await (const line of readRecordLines(entry.name, kind.recordType, data)) {
+              const envelope = parseEnvelope(kind.recordType, line);
+              stager.add(kind.recordType, envelope.id, JSON.stringify(envelope));
+            }
+          } else if (kind.kind === 'attachment') {
+            attachments.bytes += await stageAttachment(db, files, importId, kind.sha256, data);
+            attachments.count++;
           }
-          stager.flush();
-        } else if (kind.kind === 'attachment') {
-          attachments.bytes += await stageAttachment(db, importId, kind.sha256, data);
-          attachments.count++;
-        }
-      },
-    });
-    stager.flush();
+        },
+      }),
+    );
     const { manifest } = opened;
     Object.assign(facts, {
       fileSize: opened.size,
@@ -183,7 +189,7 @@ export class ImportService {
       }
     }
 
-    const merge = previewMerge(db, stagedEnvelopes(db, importId));
+    const merge = previewMerge(db, stagedEnvelopes(files, importId), stager.keys);
     const orphan = merge.orphans[0];
     if (orphan)
       throw new AppError('BUNDLE_RECORD_ORPHAN', { type: orphan.type, parentType: orphan.parentType });
@@ -257,6 +263,19 @@ export class ImportService {
     };
   }
 
+  /** Runs the bundle's reading with the record stager open; the records file is complete after it. */
+  private async readStaging<T>(stager: RecordStager, read: () => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await read();
+    } catch (err) {
+      stager.abort();
+      throw err;
+    }
+    stager.finish();
+    return result;
+  }
+
   /** Registers and audits a refusal (the only trace a refused bundle leaves). */
   private refuse(importId: string, err: unknown, facts: ImportRegisterFacts): void {
     const user = this.ctx.user();
@@ -299,14 +318,18 @@ export class ImportService {
         flags: stored.flags,
         acknowledged: acknowledgeFlags,
       };
+      const files = this.ctx.files();
+      let moved: ReturnType<typeof moveStagedFiles> = [];
       try {
-        return this.ctx.write(
+        // Attachment files go into the store before the transaction that names them.
+        moved = moveStagedFiles(db, files, importId);
+        const result = this.ctx.write(
           { action: 'bundle.import', entityType: 'bundle', entityId: row.bundle_id, details },
           (wdb) => {
             captureLocalChanges(wdb, s.office.id, () => s.clock.now());
             // Blobs first, so that attachment records merged next find their content by hash.
-            const attachmentsStored = moveStagedBlobs(wdb, importId, at);
-            const { changed, conflicts } = applyMerge(wdb, stagedEnvelopes(wdb, importId), {
+            const attachmentsStored = registerMovedBlobs(wdb, moved, at);
+            const { changed, conflicts } = applyMerge(wdb, stagedEnvelopes(files, importId), {
               officeId: s.office.id,
               importerUserId: s.userId,
               hlc: () => s.clock.now(),
@@ -317,18 +340,20 @@ export class ImportService {
               lastCreatedAt: row.created_at,
               lastBundleId: row.bundle_id,
             });
-            wdb.prepare('DELETE FROM transfer_staged_records WHERE import_id = ?').run(importId);
-            wdb.prepare('DELETE FROM transfer_staged_chunks WHERE import_id = ?').run(importId);
             wdb.prepare('DELETE FROM transfer_staged_blobs WHERE import_id = ?').run(importId);
             Object.assign(details, { changed, conflicts, attachmentsStored });
             return { importId, bundleId: row.bundle_id, changed, conflicts, attachmentsStored };
           },
         );
+        files.removeStaging(stagingArea(importId));
+        return result;
       } catch (err) {
-        // Rolled back: the vault is as it was. The bundle is refused and its staging emptied.
+        // Rolled back: the vault is as it was (the moved files are named by no row: they go).
+        // The bundle is refused and its staging emptied.
         const code = asCode(err);
         try {
-          clearStaging(db, importId);
+          for (const b of moved) files.removeStored(b.blob_id);
+          clearStaging(db, files, importId);
           this.ctx.write(
             {
               action: 'bundle.import_refused',
@@ -362,7 +387,7 @@ export class ImportService {
         },
         (wdb) => closeImport(wdb, importId, at, 'discarded', {}),
       );
-      clearStaging(db, importId);
+      clearStaging(db, this.ctx.files(), importId);
       return null;
     });
   }

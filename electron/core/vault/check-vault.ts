@@ -1,10 +1,11 @@
 import { verifyAuditChain } from '../audit/audit-log';
 import { verifyMigrations } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
+import { checkStoredFiles } from '../attachments/check-files';
 import type { OpenVault } from './vault';
 
 export interface CheckItem {
-  name: 'sqlcipher' | 'sqlite' | 'migrations' | 'audit';
+  name: 'sqlcipher' | 'sqlite' | 'migrations' | 'audit' | 'files';
   ok: boolean;
   detail: Record<string, string | number>;
 }
@@ -12,7 +13,8 @@ export interface CheckItem {
 /**
  * Everything `cli check` verifies on an unlocked vault: every SQLCipher page
  * authenticates, SQLite's own integrity check, the applied migrations match the
- * shipped ones, and the audit log's hash chain holds.
+ * shipped ones, the audit log's hash chain holds, and every attachment file of the
+ * encrypted file store authenticates to its end and has its recorded SHA-256.
  */
 /** Runs one check; a check that throws (a page SQLite cannot read) fails, it does not abort. */
 function attempt(name: CheckItem['name'], run: () => Omit<CheckItem, 'name'>): CheckItem {
@@ -55,6 +57,17 @@ export function checkVault(vault: OpenVault): CheckItem[] {
         ? { entries: audit.entries, head: audit.head }
         : { entries: audit.entries, brokenAt: audit.brokenAt };
       return { ok: audit.ok, detail };
+    }),
+    attempt('files', () => {
+      const files = checkStoredFiles(vault.db, vault.files);
+      return {
+        ok: files.damaged.length === 0,
+        detail: {
+          files: files.checked,
+          damaged: files.damaged.slice(0, 10).join(','),
+          unreferenced: files.unreferenced,
+        },
+      };
     }),
   ];
 }

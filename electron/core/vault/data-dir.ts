@@ -16,6 +16,8 @@ export const DATA_FILES = {
   database: 'mingjing.db',
   keySlots: 'keyslots.json',
   preferences: 'preferences.json',
+  /** A folder: attachment contents and import staging, each file encrypted (vault/blob-files.ts). */
+  files: 'files',
 } as const;
 
 export function dataPath(dataDir: string, file: keyof typeof DATA_FILES): string {

@@ -15,6 +15,8 @@ import { AppError } from '../errors';
 import { DATA_FILES, dataPath, ensureDataDir, vaultPresence } from './data-dir';
 import { readKeySlots, slotAad, writeKeySlots, type KeySlot, type KeySlotsFile } from './key-slots';
 import { secondsToWait } from './throttle';
+import { BlobFiles } from './blob-files';
+import { join } from 'node:path';
 
 export interface VaultOptions {
   kdfCost?: KdfCost;
@@ -26,9 +28,11 @@ export interface VaultOptions {
   migrationMode?: 'apply' | 'verify';
 }
 
-/** An unlocked vault: the open database and the data key, until `close()`. */
+/** An unlocked vault: the open database, its encrypted file store and the data key, until `close()`. */
 export class OpenVault {
   private closed = false;
+  /** Attachment contents and import staging, encrypted with a key derived from the data key. */
+  readonly files: BlobFiles;
 
   constructor(
     readonly dataDir: string,
@@ -36,7 +40,9 @@ export class OpenVault {
     readonly db: Db,
     private dataKey: Buffer,
     private readonly options: VaultOptions,
-  ) {}
+  ) {
+    this.files = new BlobFiles(join(dataDir, DATA_FILES.files), dataKey);
+  }
 
   /** Adds or replaces a user's key slot with one wrapped under the new passphrase. */
   async setUserSlot(userId: string, userName: string, passphrase: string): Promise<void> {
@@ -97,6 +103,7 @@ export class OpenVault {
     if (this.closed) return;
     this.closed = true;
     this.db.close();
+    this.files.close();
     this.dataKey.fill(0);
   }
 

@@ -46,10 +46,21 @@ function watch(page: Page, host: TestHost): string[] {
   return errors;
 }
 
-/** The second office: its own host on its own data directory, its own browser context. */
-async function secondOffice(browser: Browser): Promise<Office & { close: () => Promise<void> }> {
+/**
+ * The second office: its own host on its own data directory, its own browser context.
+ * Its "file dialog" answers with `pick.next` (the test sets it before clicking 浏览…).
+ */
+async function secondOffice(
+  browser: Browser,
+): Promise<Office & { close: () => Promise<void>; pick: { next: string | null } }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mingjing-e2e-b-'));
-  const host = await startHost({ dataDir, kdfFast: true, osLocale: 'zh-CN' });
+  const pick: { next: string | null } = { next: null };
+  const host = await startHost({
+    dataDir,
+    kdfFast: true,
+    osLocale: 'zh-CN',
+    choosePath: (request) => Promise.resolve(request.purpose === 'importBundle' ? pick.next : null),
+  });
   const context = await browser.newContext({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -61,6 +72,7 @@ async function secondOffice(browser: Browser): Promise<Office & { close: () => P
     host,
     page,
     errors,
+    pick,
     close: async () => {
       await context.close();
       await host.close();
@@ -322,9 +334,15 @@ test('two offices exchange a case on a medium, merge both ways, resolve a confli
     expect(path.dirname(first)).toBe(media);
     await expect(page.getByTestId('export-result-recipients')).toContainText(OFFICE_B);
 
-    // B opens it: sender, fingerprint, the description as literal text; then applies it.
+    // B opens it, choosing the file with 浏览… (the shell's dialog; this host's stand-in answers
+    // with the bundle): sender, fingerprint, the description as literal text; then applies it.
     await signIn(b.page, LEADER_B.name, LEADER_B_PASS);
-    await openBundle(b.page, first);
+    await openTransfers(b.page, 'import');
+    b.pick.next = first;
+    await b.page.getByTestId('import-file-browse').click();
+    await expect(b.page.getByTestId('import-file')).toHaveValue(first);
+    await shootB('00-import-browse');
+    await b.page.getByTestId('import-open').click();
     await expect(b.page.getByTestId('import-sender')).toHaveText(OFFICE_A);
     await expect(b.page.getByTestId('import-fingerprint')).toHaveText(idA.fingerprint);
     await expect(b.page.getByTestId('import-description')).toHaveText(PAYLOAD);

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MingjingCore } from '../../../electron/core/mingjing-core';
+import { MingjingCore, type CoreOptions } from '../../../electron/core/mingjing-core';
 import { createRouter } from '../../../electron/core/router';
 import { startIdleLockTimer } from '../../../electron/main/idle-lock';
 import { rendererCsp } from '../../../shared/csp';
@@ -35,6 +35,11 @@ export interface HostOptions {
   kdfFast?: boolean;
   /** 0 (default) picks a free port. */
   port?: number;
+  /**
+   * Stands in for the desktop shell's file dialog (an OS window Playwright cannot
+   * drive in a browser): what "浏览…" picks. Without it the host has no dialog.
+   */
+  choosePath?: CoreOptions['choosePath'];
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -188,6 +193,7 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
     dataDir: options.dataDir,
     osLocale: options.osLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     ...(kdfFast ? { kdfCost: { ...FAST_KDF_COST } } : {}),
+    ...(options.choosePath ? { choosePath: options.choosePath } : {}),
   });
   const router = createRouter(core, (err) => log('internal error', err));
   const stopIdleTimer = startIdleLockTimer(core, 30_000, (err) => log('idle lock failed', err));

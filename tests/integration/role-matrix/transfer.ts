@@ -8,6 +8,8 @@ const LEADERS = ['group_leader', 'deputy_leader'] as const;
  * by the auditor and the security administrator.
  */
 export const TRANSFER_EXPECTED: Record<string, Expected> = {
+  'transfer:pathChooser': LEADERS,
+  'transfer:choosePath': LEADERS,
   'transfer:exportPreview': LEADERS,
   'transfer:export': LEADERS,
   'transfer:importOpen': LEADERS,

@@ -7,6 +7,7 @@ import { migration0006 } from './0006-work-records-attachments';
 import { migration0007 } from './0007-office-identity-trust';
 import { migration0008 } from './0008-replication-state';
 import { migration0009 } from './0009-transfer-registers';
+import { migration0010 } from './0010-encrypted-file-store';
 import type { Migration } from './migration';
 
 /** Every shipped migration, in order. Never edit one that has shipped: add a new one. */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];

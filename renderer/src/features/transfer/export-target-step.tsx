@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, InputNumber, Space } from 'antd';
+import { PathInput } from './path-input';
 import { useTranslation } from 'react-i18next';
 import {
   TRANSFER_DESCRIPTION_MAX,
@@ -65,7 +66,11 @@ export function ExportTargetStep({
           { max: TRANSFER_PATH_MAX, message: t('validation.maxLength', { max: TRANSFER_PATH_MAX }) },
         ]}
       >
-        <Input placeholder={t('transfer.export.outDirPlaceholder')} data-testid="export-out-dir" />
+        <PathInput
+          purpose="exportFolder"
+          placeholder={t('transfer.export.outDirPlaceholder')}
+          testId="export-out-dir"
+        />
       </Form.Item>
       <Form.Item
         name="mediaLabel"

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Typography } from 'antd';
+import { PathInput } from './path-input';
 import { useTranslation } from 'react-i18next';
 import { TRANSFER_PATH_MAX, type ImportPreview } from '../../../../shared/contracts/transfer';
 import { call, isApiError } from '../../api/client';
@@ -30,7 +31,11 @@ export function ImportOpenStep({ onOpened }: { onOpened: (preview: ImportPreview
           { max: TRANSFER_PATH_MAX, message: t('validation.maxLength', { max: TRANSFER_PATH_MAX }) },
         ]}
       >
-        <Input placeholder={t('transfer.import.filePlaceholder')} data-testid="import-file" />
+        <PathInput
+          purpose="importBundle"
+          placeholder={t('transfer.import.filePlaceholder')}
+          testId="import-file"
+        />
       </Form.Item>
       {open.isError ? (
         <Alert

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { Db } from '../db/open-database';
+import type { Db } from './open-database';
 
 type Statement = Database.Statement<unknown[]>;
 
