@@ -460,6 +460,63 @@ describe('attachments', () => {
     expect(v.core.context.files().storedNames()).toContain(blobOf(one.id));
   });
 
+  it('still reads contents stored in the database before the file store existed', async () => {
+    await v.as('member');
+    // What migration 0010 leaves of an earlier upload: the blob row says 'database', its chunks are rows.
+    const bytes = randomBytes(ATTACHMENT_CHUNK_BYTES + 1234);
+    const db = v.core.context.db();
+    const blobId = '00000000-0000-4000-8000-0000000001d0';
+    const id = '00000000-0000-4000-8000-0000000001d1';
+    const talk = db
+      .prepare('SELECT origin_office, created_hlc FROM work_records WHERE id = ?')
+      .get(talkId) as {
+      origin_office: string;
+      created_hlc: string;
+    };
+    const uploader = db.prepare(`SELECT id FROM users LIMIT 1`).get() as { id: string };
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO attachment_blobs (id, state, sha256, size, chunk_size, created_at)
+         VALUES (?, 'stored', ?, ?, ?, '2026-05-01T00:00:00.000Z')`,
+      ).run(blobId, sha256(bytes), bytes.length, ATTACHMENT_CHUNK_BYTES);
+      db.prepare('INSERT INTO attachment_chunks (blob_id, seq, data) VALUES (?, ?, ?)').run(
+        blobId,
+        0,
+        bytes.subarray(0, ATTACHMENT_CHUNK_BYTES),
+      );
+      db.prepare('INSERT INTO attachment_chunks (blob_id, seq, data) VALUES (?, ?, ?)').run(
+        blobId,
+        1,
+        bytes.subarray(ATTACHMENT_CHUNK_BYTES),
+      );
+      db.prepare(
+        `INSERT INTO attachments (id, origin_office, created_hlc, updated_hlc, record_type, record_id, case_id,
+         blob_id, sha256, size, file_name, mime, extension, uploader_user_id, uploaded_at)
+         VALUES (?, ?, ?, ?, 'talk', ?, ?, ?, ?, ?, '旧附件.bin', 'application/octet-stream', NULL, ?, '2026-05-01T00:00:00.000Z')`,
+      ).run(
+        id,
+        talk.origin_office,
+        talk.created_hlc,
+        talk.created_hlc,
+        talkId,
+        v.caseId,
+        blobId,
+        sha256(bytes),
+        bytes.length,
+        uploader.id,
+      );
+    })();
+    expect(db.prepare('SELECT store FROM attachment_blobs WHERE id = ?').get(blobId)).toEqual({
+      store: 'database',
+    });
+    expect((await download(id)).equals(bytes)).toBe(true);
+    // Removing it purges its rows; the file store is not involved.
+    const filesBefore = allChunks();
+    value(await v.call('attachments:remove', { id, reason: '迁移核对完毕' }));
+    expect(count('SELECT count(*) AS n FROM attachment_chunks WHERE blob_id = ?', blobId)).toBe(0);
+    expect(allChunks()).toBe(filesBefore);
+  });
+
   it('leaves no uploaded byte, text or name readable in any file of the data folder', async () => {
     await v.as('member');
     const marker = '绝密附件内容-ATTACH-MARKER-津贴补贴-';
