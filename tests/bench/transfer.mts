@@ -9,7 +9,9 @@
  * attachments (default 1024 MiB), then the whole of it (more attachments added to the
  * same case; B starts each import from the same state). Each run also times Debian's
  * `age` encrypting exactly the bytes inside the bundle (its archive), file to file on
- * the same disk: the issue's baseline (goal: ratio >= 0.5).
+ * the same disk: the issue's baseline (goal: ratio >= 0.5). For reference, the same
+ * cryptographic work with the standard tools: age -e + minisign -S for sending, and
+ * minisign -V + age -d for receiving (`toolchain`).
  *
  * Peak memory (getrusage maxRSS, each step in its own process) must not grow with the
  * attachments: everything streams.
@@ -59,12 +61,22 @@ function measure(dir: string, attachmentsMiB: number) {
     ageEncryptMBps: round(ageMBps),
     exportToAgeRatio: round(mb / exported.seconds! / ageMBps, 2),
     importToAgeRatio: round(mb / imported.seconds! / ageMBps, 2),
+    // The same cryptographic work with the standard tools: age -e + minisign -S; minisign -V + age -d.
+    toolchain: {
+      sendMBps: round(mb / (age.seconds! + age.signSeconds!)),
+      receiveMBps: round(mb / (age.verifySeconds! + age.decryptSeconds!)),
+      exportRatio: round((age.seconds! + age.signSeconds!) / exported.seconds!, 2),
+      importRatio: round((age.verifySeconds! + age.decryptSeconds!) / imported.seconds!, 2),
+    },
     seconds: {
       export: round(exported.seconds!),
       importOpen: round(imported.openSeconds!),
       importConfirm: round(imported.seconds! - imported.openSeconds!),
       importTotal: round(imported.seconds!),
       age: round(age.seconds!, 2),
+      minisignSign: round(age.signSeconds!, 2),
+      minisignVerify: round(age.verifySeconds!, 2),
+      ageDecrypt: round(age.decryptSeconds!, 2),
     },
     memoryMiB: {
       exportBaselineRss: round(exported.baselineRssMiB!),

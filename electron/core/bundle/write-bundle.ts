@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { canonicalJson } from '../audit/canonical-json';
 import { encryptAge } from './age';
@@ -64,6 +65,21 @@ async function* countLines(data: EntryInput['data'], add: (n: number) => void): 
     add(n);
     yield chunk;
   }
+}
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A directory's entries to disk where the system allows it (Windows cannot open a directory). */
+async function syncDirectory(path: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  await syncFile(path);
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -172,8 +188,12 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
     });
     const signature = signPrehash(prehash.digest(), sender.identity, comment, 'mingjing bundle signature');
     await writeFile(partSig, signature, { flag: 'wx' });
+    // On the medium before it is reported (and registered) as written: it may be unplugged next.
+    await syncFile(partFile);
+    await syncFile(partSig);
     await rename(partFile, options.file);
     await rename(partSig, `${options.file}.minisig`);
+    await syncDirectory(dirname(options.file));
   } catch (err) {
     await rm(partFile, { force: true });
     await rm(partSig, { force: true });

@@ -29,12 +29,20 @@ function captureType(
   hlc: () => string,
   now: string,
 ): void {
-  const rows = stmt(db, `SELECT * FROM ${type.table} WHERE updated_hlc > ?`).all(since) as Record<
-    string,
-    Scalar
-  >[];
-  for (const row of rows) captureRow(db, type, row, officeId, hlc, now);
+  // In pages by rowid, so a first capture of a large vault never holds a whole table.
+  const page = stmt(
+    db,
+    `SELECT rowid AS _rowid, * FROM ${type.table} WHERE rowid > ? AND updated_hlc > ? ORDER BY rowid LIMIT ${CAPTURE_PAGE}`,
+  );
+  for (let after = 0; ;) {
+    const rows = page.all(after, since) as (Record<string, Scalar> & { _rowid: number })[];
+    for (const row of rows) captureRow(db, type, row, officeId, hlc, now);
+    if (rows.length < CAPTURE_PAGE) return;
+    after = rows[rows.length - 1]!._rowid;
+  }
 }
+
+const CAPTURE_PAGE = 1000;
 
 export function captureRow(
   db: Db,

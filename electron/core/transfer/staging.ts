@@ -43,8 +43,9 @@ export class RecordStager {
     this.keys.add(bundleKey(type, id));
   }
 
+  /** Staging is not kept across a crash, so it is not synced. */
   finish(): void {
-    this.writer.finish();
+    this.writer.finish(false);
   }
 
   abort(): void {
@@ -103,7 +104,8 @@ export async function stageAttachment(
   const writer = files.create(files.stagingDir(stagingArea(importId)), blobId, ATTACHMENT_CHUNK_BYTES);
   try {
     for await (const part of data) writer.append(part);
-    writer.finish();
+    // Synced when confirm moves it into the store (staging does not outlive a crash).
+    writer.finish(false);
   } catch (err) {
     writer.abort();
     throw err;

@@ -110,10 +110,13 @@ export class BlobFileWriter {
     }
   }
 
-  /** Seals the last chunk, syncs and closes: the file is complete on disk. */
-  finish(): void {
+  /**
+   * Seals the last chunk and closes. With `sync` (the default) the file is on disk
+   * before this returns; staged files skip it and are synced when they are committed.
+   */
+  finish(sync = true): void {
     this.seal(true);
-    fsyncSync(this.fd!);
+    if (sync) fsyncSync(this.fd!);
     closeSync(this.fd!);
     this.fd = null;
     this.key.fill(0);
@@ -251,17 +254,25 @@ export class BlobFiles {
     return new BlobFileReader(join(dir, checkName(name)), name, this.key);
   }
 
-  /** Moves a finished staged file into the store under the same name (a rename). */
+  /** Moves a finished staged file into the store under the same name: synced, then renamed. */
   commitStaged(stagingDir: string, name: string): void {
     try {
-      renameSync(join(stagingDir, checkName(name)), this.storedPath(name));
+      const staged = join(stagingDir, checkName(name));
+      const fd = openSync(staged, 'r+');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(staged, this.storedPath(name));
     } catch {
       throw new BlobFileError('missing', name);
     }
   }
 
-  /** Makes the renames and creations in the store folder durable. */
+  /** Makes the renames and creations in the store folder durable (not on Windows: it cannot open a folder). */
   syncStoreDir(): void {
+    if (process.platform === 'win32') return;
     const fd = openSync(this.dir, 'r');
     try {
       fsyncSync(fd);
