@@ -281,8 +281,16 @@ export class BlobFiles {
     }
   }
 
+  /**
+   * Removes a stored file. A file the system will not let go of yet (Windows, while an
+   * export still reads it) stays as an orphan, and the next session start removes it.
+   */
   removeStored(name: string): void {
-    rmSync(this.storedPath(name), { force: true });
+    try {
+      rmSync(this.storedPath(name), { force: true });
+    } catch {
+      // Swept by tidyFileStore at the next session start.
+    }
   }
 
   removeStaging(area: string): void {
