@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -50,16 +50,41 @@ async function readSignatureFile(signatureFile: string): Promise<Buffer> {
   }
 }
 
-async function prehashFile(file: string): Promise<{ prehash: Buffer; sha256: string; size: number }> {
+/**
+ * A keyed check value of the file's bytes (GMAC: AES-256-GCM over nothing, the bytes as
+ * associated data) under a key drawn for one import: whoever swaps the medium between
+ * the two reads cannot know it, and it runs several times faster than a second hash.
+ */
+export class FileMac {
+  private readonly key = randomBytes(32);
+  private readonly iv = randomBytes(12);
+  start(): { update(chunk: Buffer): void; digest(): Buffer } {
+    const gcm = createCipheriv('aes-256-gcm', this.key, this.iv);
+    return {
+      update: (chunk) => gcm.setAAD(chunk),
+      digest: () => {
+        gcm.final();
+        return gcm.getAuthTag();
+      },
+    };
+  }
+}
+
+async function prehashFile(
+  file: string,
+  fileMac?: FileMac,
+): Promise<{ prehash: Buffer; sha256: string; size: number; mac: Buffer | null }> {
   const prehash = createPrehash();
   const sha256 = createHash('sha256');
+  const mac = fileMac?.start();
   let size = 0;
   for await (const chunk of createReadStream(file, READ_OPTIONS) as AsyncIterable<Buffer>) {
     prehash.update(chunk);
     sha256.update(chunk);
+    mac?.update(chunk);
     size += chunk.length;
   }
-  return { prehash: prehash.digest(), sha256: sha256.digest('hex'), size };
+  return { prehash: prehash.digest(), sha256: sha256.digest('hex'), size, mac: mac?.digest() ?? null };
 }
 
 export interface VerifiedSignature {
@@ -68,6 +93,8 @@ export interface VerifiedSignature {
   prehash: Buffer;
   sha256: string;
   size: number;
+  /** The file's keyed check value, when a FileMac was given. */
+  mac: Buffer | null;
 }
 
 /**
@@ -78,7 +105,7 @@ export interface VerifiedSignature {
 export async function verifyBundleSignature(
   file: string,
   findSigner: (keyId: Buffer) => TrustedSigner | undefined,
-  options: { signatureFile?: string; limits?: Partial<BundleLimits> } = {},
+  options: { signatureFile?: string; limits?: Partial<BundleLimits>; fileMac?: FileMac } = {},
 ): Promise<VerifiedSignature> {
   const limits = withLimits(options.limits);
   const info = await stat(file);
@@ -107,7 +134,7 @@ export async function verifyBundleSignature(
   // The signed size tells a cut file from an altered one before hashing it.
   if (info.size < comment.size) throw new AppError('BUNDLE_TRUNCATED');
   if (info.size !== comment.size) throw new AppError('BUNDLE_SIGNATURE_INVALID');
-  const hashed = await prehashFile(file);
+  const hashed = await prehashFile(file, options.fileMac);
   if (hashed.size < comment.size) throw new AppError('BUNDLE_TRUNCATED');
   if (hashed.size !== comment.size) throw new AppError('BUNDLE_SIGNATURE_INVALID');
   checkFileSignature(sig, signer, hashed.prehash);
@@ -167,16 +194,17 @@ function checkManifest(
 
 export async function readBundle(options: ReadBundleOptions): Promise<OpenedBundle> {
   const limits = withLimits(options.limits);
-  const verified = await verifyBundleSignature(options.file, options.findSigner, options);
+  const fileMac = new FileMac();
+  const verified = await verifyBundleSignature(options.file, options.findSigner, { ...options, fileMac });
 
   const kept: Record<'checkpoint' | 'checkpointSignature' | 'manifest', Buffer | undefined> = {
     checkpoint: undefined,
     checkpointSignature: undefined,
     manifest: undefined,
   };
-  // The second pass must read the very bytes the signature covered: the file's SHA-256
-  // (taken beside the signature's hash in the first pass) must come out the same.
-  const again = createHash('sha256');
+  // The second pass must read the very bytes the signature covered: the file's keyed
+  // check value (taken beside the signature's hash in the first pass) must come out the same.
+  const again = fileMac.start();
   async function* tap(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const chunk of source) {
       again.update(chunk);
@@ -204,7 +232,7 @@ export async function readBundle(options: ReadBundleOptions): Promise<OpenedBund
     if ((await prehashFile(options.file)).prehash.equals(verified.prehash)) throw err;
     throw new AppError('BUNDLE_FILE_CHANGED');
   }
-  if (again.digest('hex') !== verified.sha256) throw new AppError('BUNDLE_FILE_CHANGED');
+  if (!again.digest().equals(verified.mac!)) throw new AppError('BUNDLE_FILE_CHANGED');
 
   const manifest = parseManifest(kept.manifest!);
   checkManifest(manifest, verified, entries);
