@@ -48,18 +48,18 @@ function watch(page: Page, host: TestHost): string[] {
 
 /**
  * The second office: its own host on its own data directory, its own browser context.
- * Its "file dialog" answers with `pick.next` (the test sets it before clicking 浏览…).
+ * Its "file dialog" answers with `pick.next` (a bundle) or `pick.folder` (set before clicking 浏览…).
  */
 async function secondOffice(
   browser: Browser,
-): Promise<Office & { close: () => Promise<void>; pick: { next: string | null } }> {
+): Promise<Office & { close: () => Promise<void>; pick: { next: string | null; folder: string | null } }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mingjing-e2e-b-'));
-  const pick: { next: string | null } = { next: null };
+  const pick: { next: string | null; folder: string | null } = { next: null, folder: null };
   const host = await startHost({
     dataDir,
     kdfFast: true,
     osLocale: 'zh-CN',
-    choosePath: (request) => Promise.resolve(request.purpose === 'importBundle' ? pick.next : null),
+    choosePath: (request) => Promise.resolve(request.purpose === 'importBundle' ? pick.next : pick.folder),
   });
   const context = await browser.newContext({
     locale: 'zh-CN',
@@ -237,8 +237,10 @@ async function exportCase(
     media: string;
     label: string;
     description: string;
+    /** Choose the folder with 浏览… (this office's dialog stand-in answers with `media`). */
+    browse?: { folder: string | null };
   },
-  shots?: { preview: string; result: string; shoot: (name: string) => Promise<void> },
+  shots?: { preview: string; result: string; target?: string; shoot: (name: string) => Promise<void> },
 ): Promise<string> {
   await openTransfers(page, 'export');
   const again = page.getByTestId('export-again');
@@ -253,9 +255,16 @@ async function exportCase(
   await expect(page.getByTestId('export-preview-next')).toBeEnabled();
   if (shots) await shots.shoot(shots.preview);
   await page.getByTestId('export-preview-next').click();
-  await page.getByTestId('export-out-dir').fill(opts.media);
+  if (opts.browse) {
+    opts.browse.folder = opts.media;
+    await page.getByTestId('export-out-dir-browse').click();
+    await expect(page.getByTestId('export-out-dir')).toHaveValue(opts.media);
+  } else {
+    await page.getByTestId('export-out-dir').fill(opts.media);
+  }
   await page.getByTestId('export-media-label').fill(opts.label);
   await page.getByTestId('export-description').fill(opts.description);
+  if (shots?.target) await shots.shoot(shots.target);
   await page.getByTestId('export-submit').click();
   await expect(page.getByTestId('export-result')).toBeVisible();
   if (shots) await shots.shoot(shots.result);
@@ -379,8 +388,20 @@ test('two offices exchange a case on a medium, merge both ways, resolve a confli
     await chooseOption(b.page, b.page.getByTestId('case-selector'), `${kase.code} ${kase.unitName}`);
     const back = await exportCase(
       b.page,
-      { recipientId: idA.officeId, mode: 'incremental', media, label: 'U盘-0077', description: '二组回传' },
-      { preview: '03-export-preview', result: '04-export-result', shoot: shootB },
+      {
+        recipientId: idA.officeId,
+        mode: 'incremental',
+        media,
+        label: 'U盘-0077',
+        description: '二组回传',
+        browse: b.pick,
+      },
+      {
+        preview: '03-export-preview',
+        target: '03a-export-target',
+        result: '04-export-result',
+        shoot: shootB,
+      },
     );
     const atB = await importBundle(b.page, second, shootB, [
       '05-import-conflict-preview',
